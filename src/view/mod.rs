@@ -1,0 +1,5 @@
+//! The card: one Yew component per file, each with its props struct.
+
+mod app;
+
+pub use app::{App, AppProps};
