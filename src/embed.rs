@@ -20,10 +20,19 @@ pub fn start() {
         Err(_) => return,
     };
     for i in 0..hosts.length() {
-        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(host) = hosts
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
         host.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(host, AppProps { sheet: sheet.clone() }).render();
+        yew::Renderer::<App>::with_root_and_props(
+            host,
+            AppProps {
+                sheet: sheet.clone(),
+            },
+        )
+        .render();
     }
 }

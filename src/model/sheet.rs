@@ -146,6 +146,8 @@ pub enum PartyKind {
     IntelligenceAgency,
     Lawmaker,
     NewsAgency,
+    /// An outlet speaking for itself, e.g. to say it could not verify something.
+    NewsOutlet,
     Military,
     Person,
     Organisation,
