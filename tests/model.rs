@@ -47,3 +47,65 @@ fn two_outlets_citing_one_origin_are_one_confirmation() {
         "Reported by 2 outlets (RFA; Bloomberg), both citing one origin: Ukraine."
     );
 }
+
+#[test]
+fn the_seed_story_has_every_named_figure_and_conflict() {
+    let sheet = load(FILE, BUILTIN_JSON.as_bytes(), None).unwrap();
+    let figure = |written: &str, claimant: &str| {
+        sheet
+            .figures
+            .iter()
+            .find(|f| f.value.written() == written && f.claimants.iter().any(|c| c == claimant))
+            .unwrap_or_else(|| panic!("no figure {written:?} claimed by {claimant}"))
+    };
+    let qualifiers = |f: &factsheet::model::Figure| -> Vec<String> {
+        f.citations
+            .iter()
+            .filter_map(|c| c.qualifier.clone())
+            .collect()
+    };
+    assert_eq!(qualifiers(figure("12,000", "south-korea")), ["As many as"]);
+    assert_eq!(qualifiers(figure("12,000", "united-states")), ["possibly"]);
+    assert_eq!(qualifiers(figure("4,000", "zelenskyy")), ["about"]);
+    assert_eq!(qualifiers(figure("300", "nis")), ["around"]);
+    for (written, claimant) in [
+        ("3,800", "ukraine"),
+        ("2,700", "nis"),
+        ("several hundred", "united-states"),
+        ("two", "ukraine"),
+    ] {
+        figure(written, claimant);
+    }
+    let dead = figure("300", "nis");
+    let outlets: Vec<&str> = dead.citations.iter().map(|c| c.source.as_str()).collect();
+    assert_eq!(outlets, ["rfa", "bloomberg"]);
+
+    let conflict = |id: &str| {
+        sheet
+            .conflicts
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no conflict {id}"))
+    };
+    assert_eq!(conflict("casualty-estimates").items.len(), 5);
+    assert_eq!(
+        conflict("who-estimated-troops").items,
+        ["sent-per-rfa", "sent-per-bloomberg"]
+    );
+    assert_eq!(conflict("who-ordered-suicide").items.len(), 2);
+    assert_eq!(conflict("captives-on-returning").items.len(), 2);
+}
+
+#[test]
+fn bloomberg_has_no_date_and_no_source_has_an_invented_url() {
+    let sheet = load(FILE, BUILTIN_JSON.as_bytes(), None).unwrap();
+    let bloomberg = sheet.sources.iter().find(|s| s.id == "bloomberg").unwrap();
+    assert!(matches!(
+        bloomberg.dated,
+        factsheet::model::Dated::NotStated { .. }
+    ));
+    assert!(sheet
+        .sources
+        .iter()
+        .all(|s| s.url.is_none() && s.byline.is_none()));
+}
