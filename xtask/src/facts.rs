@@ -8,7 +8,10 @@ use factsheet::model::load::{diagnose, load};
 use factsheet::model::validate::check_quotes;
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the repo").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the repo")
+        .to_path_buf()
 }
 
 const SHEET: &str = "assets/sheet.json";
@@ -32,21 +35,33 @@ pub fn verify(args: &[String]) -> Result<(), String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--sources" => {
-                let dir = rest.next().ok_or("--sources needs a folder: --sources DIR")?;
+                let dir = rest
+                    .next()
+                    .ok_or("--sources needs a folder: --sources DIR")?;
                 sources = Some(PathBuf::from(dir));
             }
             flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag}; usage: cargo xtask verify [SHEET] [--sources DIR]"))
+                return Err(format!(
+                    "unknown option {flag}; usage: cargo xtask verify [SHEET] [--sources DIR]"
+                ))
             }
             path => sheet_path = Some(PathBuf::from(path)),
         }
     }
     let path = sheet_path.unwrap_or_else(|| repo_root().join(SHEET));
-    let shown = path.strip_prefix(repo_root()).unwrap_or(&path).display().to_string();
+    let shown = path
+        .strip_prefix(repo_root())
+        .unwrap_or(&path)
+        .display()
+        .to_string();
     let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let sheet = load(&shown, &bytes, now()).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        format!("{shown}: {} problem(s):\n{}", problems.len(), list.join("\n"))
+        format!(
+            "{shown}: {} problem(s):\n{}",
+            problems.len(),
+            list.join("\n")
+        )
     })?;
     println!(
         "verify: {shown}: every rule passes ({} figures, {} claims, {} conflicts)",
@@ -59,20 +74,41 @@ pub fn verify(args: &[String]) -> Result<(), String> {
         return Ok(());
     };
     if !dir.is_dir() {
-        println!("verify: verbatim check NOT run: {} does not exist", dir.display());
+        println!(
+            "verify: verbatim check NOT run: {} does not exist",
+            dir.display()
+        );
         return Ok(());
     }
     let problems = check_quotes(&sheet, &|name| {
-        std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))
     });
     if !problems.is_empty() {
         let json = String::from_utf8_lossy(&bytes);
-        let list: Vec<String> = diagnose(&shown, &json, problems).iter().map(|p| p.to_string()).collect();
-        return Err(format!("{shown}: quotes not found in their sources:\n{}", list.join("\n")));
+        let list: Vec<String> = diagnose(&shown, &json, problems)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        return Err(format!(
+            "{shown}: quotes not found in their sources:\n{}",
+            list.join("\n")
+        ));
     }
-    let quotes: usize = sheet.figures.iter().map(|f| f.citations.len()).sum::<usize>()
-        + sheet.claims.iter().map(|c| c.citations.len()).sum::<usize>();
-    println!("verify: all {quotes} quotes appear verbatim in their sources under {}", dir.display());
+    let quotes: usize = sheet
+        .figures
+        .iter()
+        .map(|f| f.citations.len())
+        .sum::<usize>()
+        + sheet
+            .claims
+            .iter()
+            .map(|c| c.citations.len())
+            .sum::<usize>();
+    println!(
+        "verify: all {quotes} quotes appear verbatim in their sources under {}",
+        dir.display()
+    );
     Ok(())
 }
 

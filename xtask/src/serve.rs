@@ -1,0 +1,165 @@
+//! A small static file server for `dist/` on 127.0.0.1, std only. It serves the embed demo
+//! over http, where the loader may fetch `factsheet_bg.wasm` (browsers refuse that on
+//! `file://`). `tests/e2e.rs` includes this file too, so it uses nothing from the crate.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+pub const DEFAULT_PORT: u16 = 8000;
+
+/// Serves `root` on 127.0.0.1:`port` until the process is stopped (Ctrl-C).
+pub fn run(root: &Path, port: u16) -> Result<(), String> {
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try `--port N`)"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!(
+        "serve: {} on http://{addr}/ (demo: http://{addr}/demo/); Ctrl-C stops",
+        root.display()
+    );
+    accept_forever(listener, root.to_path_buf());
+    Ok(())
+}
+
+/// Serves `root` on an ephemeral 127.0.0.1 port from a background thread; returns the address.
+#[allow(dead_code)] // used by tests/e2e.rs, which includes this file
+pub fn spawn(root: PathBuf) -> io::Result<SocketAddr> {
+    let listener = TcpListener::bind(("127.0.0.1", 0))?;
+    let addr = listener.local_addr()?;
+    thread::spawn(move || accept_forever(listener, root));
+    Ok(addr)
+}
+
+fn accept_forever(listener: TcpListener, root: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let root = root.clone();
+        thread::spawn(move || {
+            // A client that hangs up early is its own business.
+            let _ = respond(stream, &root);
+        });
+    }
+}
+
+fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let answer = match method {
+        "GET" | "HEAD" => lookup(root, target),
+        _ => Answer::status(405, "Method Not Allowed"),
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
+        answer.code,
+        answer.reason,
+        answer.content_type,
+        answer.body.len()
+    );
+    if let Some(location) = &answer.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&answer.body)?;
+    }
+    stream.flush()
+}
+
+struct Answer {
+    code: u16,
+    reason: &'static str,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Answer {
+    fn status(code: u16, reason: &'static str) -> Self {
+        let body = format!("{code} {reason}\n").into_bytes();
+        Answer {
+            code,
+            reason,
+            content_type: "text/plain; charset=utf-8",
+            body,
+            location: None,
+        }
+    }
+}
+
+fn lookup(root: &Path, target: &str) -> Answer {
+    let url_path = target.split(['?', '#']).next().unwrap_or("/");
+    let Some(relative) = percent_decode(url_path) else {
+        return Answer::status(400, "Bad Request");
+    };
+    let relative = Path::new(relative.trim_start_matches('/'));
+    // Only plain names: no `..`, no absolute paths, nothing outside `root`.
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return Answer::status(404, "Not Found");
+    }
+    let mut file = root.join(relative);
+    if file.is_dir() {
+        if !url_path.ends_with('/') {
+            let mut redirect = Answer::status(301, "Moved Permanently");
+            redirect.location = Some(format!("{url_path}/"));
+            return redirect;
+        }
+        file.push("index.html");
+    }
+    match fs::read(&file) {
+        Ok(body) => Answer {
+            code: 200,
+            reason: "OK",
+            content_type: content_type(&file),
+            body,
+            location: None,
+        },
+        Err(_) => Answer::status(404, "Not Found"),
+    }
+}
+
+pub fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
+}

@@ -1,0 +1,260 @@
+//! Set-up: finds each tool the build needs, installs it when missing, and says in one line
+//! what it did. Installs come only from package registries (rustup, crates.io, npm, Debian):
+//! nothing is downloaded from GitHub.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{probe, root, run};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's binaryen (wasm-opt 108) cannot read what Rust 1.95 emits (`table.fill`); the npm
+/// build of version 132 can, and needs only node.
+const BINARYEN_NPM: &str = "binaryen@132";
+const BINARYEN_VERSION: &str = "version 132";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The tools the build runs, as found or installed by [`build_tools`].
+pub struct Tools {
+    pub wasm_bindgen: PathBuf,
+    pub wasm_opt: PathBuf,
+    /// `PATH` with the directory of the matching wasm-bindgen CLI first, so that cargo's
+    /// wasm32 runner (`wasm-bindgen-test-runner`) is the same version as the crate.
+    pub path: OsString,
+}
+
+/// Everything `dist` needs: the wasm target, wasm-bindgen-cli at the crate's version, wasm-opt.
+pub fn build_tools() -> Result<Tools, String> {
+    wasm_target()?;
+    let wasm_bindgen = wasm_bindgen_cli()?;
+    let wasm_opt = wasm_opt()?;
+    let bin_dir = wasm_bindgen.parent().unwrap_or(Path::new("")).to_path_buf();
+    let path = env::join_paths(
+        std::iter::once(bin_dir).chain(env::split_paths(&env::var_os("PATH").unwrap_or_default())),
+    )
+    .map_err(|e| format!("cannot build PATH: {e}"))?;
+    Ok(Tools {
+        wasm_bindgen,
+        wasm_opt,
+        path,
+    })
+}
+
+pub fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]));
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => {
+            println!("setup: Rust target {WASM_TARGET}: installed");
+            Ok(())
+        }
+        Some(_) => {
+            println!("setup: adding the Rust target {WASM_TARGET} (rustup)");
+            run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+        }
+        None => {
+            // No rustup: accept a toolchain that ships the target in its sysroot.
+            let sysroot =
+                probe(Command::new("rustc").args(["--print", "sysroot"])).unwrap_or_default();
+            if Path::new(&sysroot)
+                .join("lib/rustlib")
+                .join(WASM_TARGET)
+                .is_dir()
+            {
+                println!("setup: Rust target {WASM_TARGET}: in the sysroot");
+                Ok(())
+            } else {
+                Err(format!(
+                    "the Rust target {WASM_TARGET} is missing and rustup is not installed: \
+                     install Rust with rustup, then run `rustup target add {WASM_TARGET}`"
+                ))
+            }
+        }
+    }
+}
+
+/// The CLI must be exactly the version of the `wasm-bindgen` crate in `Cargo.lock`.
+fn wasm_bindgen_cli() -> Result<PathBuf, String> {
+    let version = locked_wasm_bindgen()?;
+    if let Some(found) = find_wasm_bindgen(&version) {
+        println!(
+            "setup: wasm-bindgen-cli {version}: installed ({})",
+            found.display()
+        );
+        return Ok(found);
+    }
+    println!(
+        "setup: installing wasm-bindgen-cli {version} from crates.io (cargo install; about 12 minutes on 2 cores)"
+    );
+    // Not `--locked`: the lock file published with 0.2.130 pins a crate version that the
+    // registry no longer has, and resolution then fails.
+    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    find_wasm_bindgen(&version).ok_or_else(|| {
+        format!("wasm-bindgen {version} is still not found after `cargo install`: is ~/.cargo/bin on PATH?")
+    })
+}
+
+fn locked_wasm_bindgen() -> Result<String, String> {
+    let lock_path = root().join("Cargo.lock");
+    if !lock_path.is_file() {
+        println!("setup: writing Cargo.lock (cargo generate-lockfile)");
+        run(Command::new("cargo").arg("generate-lockfile"))?;
+    }
+    let lock = fs::read_to_string(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    locked_version(&lock, "wasm-bindgen").ok_or_else(|| {
+        "Cargo.lock has no `wasm-bindgen` package: is the widget crate's dependency gone?".into()
+    })
+}
+
+/// The version of package `name` in a `Cargo.lock` text (the first one, if several).
+pub fn locked_version(lock: &str, name: &str) -> Option<String> {
+    lock.split("[[package]]").find_map(|block| {
+        let field = |key: &str| {
+            block.lines().find_map(|line| {
+                let (k, v) = line.split_once('=')?;
+                (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+            })
+        };
+        (field("name")? == name).then(|| field("version")).flatten()
+    })
+}
+
+/// A `wasm-bindgen` of exactly `version` on `PATH` or in cargo's bin directory, with its
+/// test runner beside it.
+fn find_wasm_bindgen(version: &str) -> Option<PathBuf> {
+    let cargo_bin = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin"));
+    let path = env::var_os("PATH").unwrap_or_default();
+    let dirs = env::split_paths(&path).chain(cargo_bin);
+    let wanted = format!("wasm-bindgen {version}");
+    dirs.map(|dir| dir.join("wasm-bindgen"))
+        .filter(|exe| exe.is_file() && exe.with_file_name("wasm-bindgen-test-runner").is_file())
+        .find(|exe| probe(Command::new(exe).arg("--version")).is_some_and(|v| v == wanted))
+}
+
+/// wasm-opt from npm, installed locally under `target/tools/`.
+fn wasm_opt() -> Result<PathBuf, String> {
+    let prefix = target_dir().join("tools");
+    let exe = prefix.join("node_modules/.bin/wasm-opt");
+    let is_right = |exe: &Path| {
+        exe.is_file()
+            && probe(Command::new(exe).arg("--version"))
+                .is_some_and(|v| v.contains(BINARYEN_VERSION))
+    };
+    if is_right(&exe) {
+        println!(
+            "setup: wasm-opt ({BINARYEN_VERSION}): installed ({})",
+            exe.display()
+        );
+        return Ok(exe);
+    }
+    if probe(Command::new("npm").arg("--version")).is_none()
+        || probe(Command::new("node").arg("--version")).is_none()
+    {
+        return Err(format!(
+            "node and npm are needed for wasm-opt ({BINARYEN_NPM} from npm): install them with \
+             `apt-get install -y nodejs npm`"
+        ));
+    }
+    println!(
+        "setup: installing wasm-opt from npm ({BINARYEN_NPM}) into {}",
+        prefix.display()
+    );
+    fs::create_dir_all(&prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    run(Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "--prefix",
+        ])
+        .arg(&prefix)
+        .arg(BINARYEN_NPM))?;
+    if is_right(&exe) {
+        Ok(exe)
+    } else {
+        Err(format!(
+            "{} does not report {BINARYEN_VERSION} after `npm install`",
+            exe.display()
+        ))
+    }
+}
+
+/// Chromium and ChromeDriver from Debian, for the browser and end-to-end tests.
+pub fn browser() -> Result<(), String> {
+    let missing: Vec<&str> = [CHROMIUM, CHROMEDRIVER]
+        .into_iter()
+        .filter(|p| !Path::new(p).is_file())
+        .collect();
+    if missing.is_empty() {
+        let version = |exe: &str| {
+            probe(Command::new(exe).arg("--version")).unwrap_or_else(|| "version unknown".into())
+        };
+        println!(
+            "setup: {} / {}: installed",
+            version(CHROMIUM),
+            version(CHROMEDRIVER)
+        );
+        return Ok(());
+    }
+    let command = "apt-get update && apt-get install -y chromium chromium-driver";
+    if probe(Command::new("id").arg("-u")).as_deref() != Some("0") {
+        return Err(format!(
+            "{} missing: run `sudo sh -c '{command}'`",
+            missing.join(" and ")
+        ));
+    }
+    println!("setup: installing Chromium and ChromeDriver from Debian ({command})");
+    run(Command::new("apt-get")
+        .arg("update")
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    match [CHROMIUM, CHROMEDRIVER]
+        .into_iter()
+        .find(|p| !Path::new(p).is_file())
+    {
+        Some(p) => Err(format!("{p} is still missing after `{command}`")),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn reads_the_locked_version_of_one_package() {
+        let lock = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen-backend"
+version = "0.2.99"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"#;
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(locked_version(lock, "serde"), None);
+    }
+}

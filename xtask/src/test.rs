@@ -1,0 +1,129 @@
+//! `test`: the whole check, in the order that fails fastest. Stops at the first failing step
+//! and names it. On success the output ends with cargo's test summary of the last step.
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::setup::{self, Tools, CHROMEDRIVER};
+use crate::{dist, facts, root, run};
+
+pub fn run_all(args: &[String]) -> Result<(), String> {
+    if let Some(arg) = args.first() {
+        return Err(format!("`test` takes no options (got `{arg}`)"));
+    }
+    let tools = setup::build_tools()?;
+    setup::browser()?;
+
+    let seeds = root()
+        .join("../shared/seeds")
+        .to_string_lossy()
+        .into_owned();
+    let steps: Vec<(&str, Box<dyn Fn() -> Result<(), String> + '_>)> = vec![
+        (
+            "format",
+            Box::new(|| run(&mut cargo(&tools, &["fmt", "--all", "--check"]))),
+        ),
+        (
+            "clippy (native)",
+            Box::new(|| {
+                run(&mut cargo(
+                    &tools,
+                    &[
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ],
+                ))
+            }),
+        ),
+        (
+            "clippy (wasm32)",
+            Box::new(|| {
+                run(&mut cargo(
+                    &tools,
+                    &[
+                        "clippy",
+                        "-p",
+                        "factsheet",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ],
+                ))
+            }),
+        ),
+        // The end-to-end tests are `#[ignore]`d here: they need dist/, built below.
+        (
+            "native tests",
+            Box::new(|| run(&mut cargo(&tools, &["test", "--workspace"]))),
+        ),
+        (
+            "facts verify",
+            Box::new(|| facts::verify(&["--sources".into(), seeds.clone()])),
+        ),
+        (
+            "facts schema",
+            Box::new(|| facts::schema(&["--check".into()])),
+        ),
+        ("dist", Box::new(|| dist::build(&tools).map(|_| ()))),
+        (
+            "browser tests (headless Chromium)",
+            Box::new(|| {
+                run(cargo(
+                    &tools,
+                    &[
+                        "test",
+                        "-p",
+                        "factsheet",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--test",
+                        "browser",
+                    ],
+                )
+                .env("CHROMEDRIVER", CHROMEDRIVER))
+            }),
+        ),
+        (
+            "end-to-end tests (WebDriver)",
+            Box::new(|| {
+                run(&mut cargo(
+                    &tools,
+                    &[
+                        "test",
+                        "-p",
+                        "factsheet",
+                        "--test",
+                        "e2e",
+                        "--",
+                        "--ignored",
+                    ],
+                ))
+            }),
+        ),
+    ];
+
+    let total = steps.len();
+    for (i, (name, step)) in steps.iter().enumerate() {
+        println!("\n==> [{}/{total}] {name}", i + 1);
+        let started = Instant::now();
+        step().map_err(|e| format!("step `{name}` failed: {e}"))?;
+        if i + 1 < total {
+            println!("    ok: {name} ({:.1} s)", started.elapsed().as_secs_f64());
+        }
+    }
+    Ok(())
+}
+
+/// `cargo <args>` with the matching wasm-bindgen CLI first on `PATH` (the wasm32 runner).
+fn cargo(tools: &Tools, args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(args).env("PATH", &tools.path);
+    cmd
+}
