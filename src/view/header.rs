@@ -1,0 +1,26 @@
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct HeaderProps {
+    pub headline: AttrValue,
+    pub summary: AttrValue,
+    pub place: AttrValue,
+    pub dateline: AttrValue,
+    pub outlets: Vec<AttrValue>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    html! {
+        <header class="fs-header">
+            <p class="fs-kicker">{ "Fact sheet" }</p>
+            <h2 class="fs-headline">{ &props.headline }</h2>
+            <p class="fs-summary">{ &props.summary }</p>
+            <p class="fs-dateline">
+                <span>{ &props.place }</span>
+                <span>{ &props.dateline }</span>
+                <span>{ "Sources: " }{ props.outlets.join(", ") }</span>
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,45 @@
+use yew::prelude::*;
+
+use super::status_badge::StatusBadge;
+use crate::model::Status;
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct LegendProps {
+    /// "Volodymyr Zelenskyy: also Zelenskiy, …" lines.
+    pub aliases: Vec<(AttrValue, AttrValue)>,
+}
+
+fn meaning(status: Status) -> &'static str {
+    match status {
+        Status::Contested => "Another origin's figure, or another outlet's account, disagrees.",
+        Status::Unverified => "An outlet says it could not verify it.",
+        Status::NotAcknowledged => "A party concerned has not acknowledged it.",
+        Status::Corroborated => "Stated by two or more independent origins.",
+        Status::SingleOrigin => "One origin, however many outlets repeat it.",
+    }
+}
+
+/// What each status means, how the sheet is checked, and the names' other spellings.
+#[function_component(Legend)]
+pub fn legend(props: &LegendProps) -> Html {
+    html! {
+        <footer class="fs-legend">
+            <dl class="fs-legend-list">
+                { for Status::ALL.iter().map(|s| html! {
+                    <div><dt><StatusBadge status={*s} /></dt><dd>{ meaning(*s) }</dd></div>
+                }) }
+            </dl>
+            <details class="fs-how">
+                <summary>{ "How this sheet is verified" }</summary>
+                <p>{ "Every quote is checked word for word against the full text of its source before the sheet is published. Every number appears in its quote as written. Statuses are worked out from the evidence, not typed: two outlets that repeat one origin count as one confirmation, and a spy agency counts as the same origin as its government. Where a source gives no date, link or byline, the sheet says so instead of filling one in." }</p>
+            </details>
+            if !props.aliases.is_empty() {
+                <p class="fs-aliases">
+                    { for props.aliases.iter().map(|(name, also)| html! {
+                        <span>{ name }{ ": " }{ also }{ ". " }</span>
+                    }) }
+                </p>
+            }
+        </footer>
+    }
+}
