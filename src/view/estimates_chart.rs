@@ -12,7 +12,7 @@ const WIDTH: f64 = 600.0;
 const ROW: f64 = 64.0;
 const BAR: f64 = 18.0;
 const LEFT: f64 = 4.0;
-const VALUE_ROOM: f64 = 150.0;
+const VALUE_ROOM: f64 = 12.0;
 
 fn x(value: f64, max: f64) -> f64 {
     if max <= 0.0 {
@@ -47,9 +47,21 @@ pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
                 </defs>
                 { for chart.bars.iter().enumerate().map(|(i, bar)| row(bar, i, chart.max, &pattern_id)) }
             </svg>
-            <figcaption>{ &chart.explanation }</figcaption>
+            { for vague_notes(chart) }
         </figure>
     }
+}
+
+/// Says how vague words were drawn, so a reader knows the range is the sheet's reading.
+fn vague_notes(chart: &ChartView) -> impl Iterator<Item = Html> + '_ {
+    chart.bars.iter().flat_map(|bar| {
+        bar.segments.iter().filter(|s| s.vague).map(move |s| {
+            let basis = s.basis.clone().unwrap_or_default();
+            html! {
+                <figcaption>{ "Hatched: " }{ &bar.origin }{ ", \u{201C}" }{ &s.number }{ "\u{201D}. " }{ basis }</figcaption>
+            }
+        })
+    })
 }
 
 fn describe(bar: &BarView) -> String {
@@ -91,11 +103,6 @@ fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
             start += seg.high;
         }
     }
-    let end = bar
-        .segments
-        .iter()
-        .map(|s| if s.vague { s.high } else { 0.0 })
-        .fold(start, f64::max);
     let values: Vec<String> = bar
         .segments
         .iter()
@@ -104,13 +111,13 @@ fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
     html! {
         <g class="fs-bar">
             <text x={LEFT.to_string()} y={(top + 16.0).to_string()} class="fs-bar-label">
-                { &bar.origin }<tspan class="fs-bar-date">{ " \u{00B7} " }{ &bar.as_of }</tspan>
+                { &bar.origin }<tspan class="fs-bar-value">{ ": " }{ values.join(" + ") }</tspan>
             </text>
             { for shapes }
-            <text x={(x(end, max) + 6.0).to_string()} y={(bar_y + 13.0).to_string()} class="fs-bar-value">{ values.join(" + ") }</text>
-            if let Some(note) = &bar.shared_origin_note {
-                <text x={LEFT.to_string()} y={(bar_y + BAR + 14.0).to_string()} class="fs-bar-note">{ note }</text>
-            }
+            <text x={LEFT.to_string()} y={(bar_y + BAR + 14.0).to_string()} class="fs-bar-note">
+                { &bar.as_of }
+                if let Some(note) = &bar.shared_origin_note { { ". " }{ note } }
+            </text>
         </g>
     }
 }
