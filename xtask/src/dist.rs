@@ -261,7 +261,10 @@ mod tests {
             <div data-factsheet></div><!-- factsheet:script --></body>";
         let page = one_file_page(template, ".x{}\n", "let wasm_bindgen;\n", b"\0asm").unwrap();
         assert!(!page.contains("cargo xtask dist"));
-        assert!(!page.contains("factsheet:"), "no marker is left: {page}");
+        assert!(
+            !page.contains("<!-- factsheet:") && !page.contains("<!-- /factsheet:"),
+            "no marker is left: {page}"
+        );
         assert!(page.contains("<style>\n.x{}\n</style>"));
         assert!(page.contains("let wasm_bindgen;"));
         assert!(page.contains("AGFzbQ=="), "the wasm is inlined as base64");

@@ -163,3 +163,41 @@ fn percent_decode(path: &str) -> Option<String> {
     }
     String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn get(addr: SocketAddr, path: &str) -> String {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    }
+
+    #[test]
+    fn serves_files_with_their_types_and_nothing_outside_the_root() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+        fs::create_dir_all(root.join("demo")).unwrap();
+        fs::write(root.join("demo/index.html"), "<p>demo</p>").unwrap();
+        fs::write(root.join("w.wasm"), b"\0asm").unwrap();
+        let addr = spawn(root.clone()).unwrap();
+
+        let page = get(addr, "/demo/");
+        assert!(
+            page.starts_with("HTTP/1.1 200 OK") && page.ends_with("<p>demo</p>"),
+            "{page}"
+        );
+        assert!(get(addr, "/w.wasm").contains("Content-Type: application/wasm"));
+        let redirect = get(addr, "/demo?x=1");
+        assert!(
+            redirect.starts_with("HTTP/1.1 301") && redirect.contains("Location: /demo/"),
+            "{redirect}"
+        );
+        assert!(get(addr, "/../etc/passwd").starts_with("HTTP/1.1 404"));
+        assert!(get(addr, "/%2e%2e/etc/passwd").starts_with("HTTP/1.1 404"));
+        fs::remove_dir_all(root).unwrap();
+    }
+}

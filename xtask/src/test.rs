@@ -7,6 +7,9 @@ use std::time::Instant;
 use crate::setup::{self, Tools, CHROMEDRIVER};
 use crate::{dist, facts, root, run};
 
+/// A named step of the pipeline.
+type Step<'a> = (&'static str, Box<dyn Fn() -> Result<(), String> + 'a>);
+
 pub fn run_all(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
         return Err(format!("`test` takes no options (got `{arg}`)"));
@@ -18,7 +21,7 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         .join("../shared/seeds")
         .to_string_lossy()
         .into_owned();
-    let steps: Vec<(&str, Box<dyn Fn() -> Result<(), String> + '_>)> = vec![
+    let steps: Vec<Step> = vec![
         (
             "format",
             Box::new(|| run(&mut cargo(&tools, &["fmt", "--all", "--check"]))),
