@@ -41,6 +41,9 @@ pub struct AppProps {
     pub lang: AttrValue,
     #[prop_or_default]
     pub theme: Theme,
+    /// Called once the card is in the DOM and interactive.
+    #[prop_or_default]
+    pub on_ready: Callback<()>,
 }
 
 /// The whole card for one sheet.
@@ -52,6 +55,7 @@ pub fn app(props: &AppProps) -> Html {
         use_memo((sheet, lang), |(sheet, lang)| present(sheet, lang))
     };
     let popovers = use_reducer(Popovers::default);
+    let root = use_node_ref();
     let theme = use_state(|| props.theme);
     let anchors: Vec<String> = view
         .figures
@@ -59,7 +63,11 @@ pub fn app(props: &AppProps) -> Html {
         .map(|f| f.item.anchor.clone())
         .chain(view.claims.iter().map(|c| c.item.anchor.clone()))
         .collect();
-    use_page_events(popovers.dispatcher(), anchors);
+    use_page_events(popovers.dispatcher(), anchors, root.clone());
+    {
+        let on_ready = props.on_ready.clone();
+        use_effect_with((), move |_| on_ready.emit(()));
+    }
 
     let dispatch = {
         let popovers = popovers.dispatcher();
@@ -101,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
 
     html! {
-        <article class="factsheet" data-theme={theme.key()} lang="en">
+        <article class="factsheet" data-theme={theme.key()} ref={root}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
                     dateline={view.dateline.clone()} outlets={outlets} />
 

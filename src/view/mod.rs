@@ -6,6 +6,7 @@ mod citation_popover;
 mod cited;
 mod claim_card;
 mod conflict_panel;
+mod error_card;
 mod estimates_chart;
 mod figure_card;
 pub mod format;
@@ -19,3 +20,4 @@ mod sources_list;
 mod status_badge;
 
 pub use app::{App, AppProps, Theme};
+pub use error_card::{ErrorCard, ErrorCardProps};

@@ -9,12 +9,16 @@ use super::popover_state::Popovers;
 
 /// Subscribes for as long as the card is mounted; `anchors` are the ids deep links may name.
 #[hook]
-pub fn use_page_events(dispatch: UseReducerDispatcher<Popovers>, anchors: Vec<String>) {
+pub fn use_page_events(
+    dispatch: UseReducerDispatcher<Popovers>,
+    anchors: Vec<String>,
+    root: NodeRef,
+) {
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
-        let listeners = subscribe(dispatch, anchors);
+        let listeners = subscribe(dispatch, anchors, root);
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (dispatch, anchors);
+        let _ = (dispatch, anchors, root);
         move || {
             #[cfg(target_arch = "wasm32")]
             drop(listeners);
@@ -26,6 +30,7 @@ pub fn use_page_events(dispatch: UseReducerDispatcher<Popovers>, anchors: Vec<St
 fn subscribe(
     dispatch: UseReducerDispatcher<Popovers>,
     anchors: Vec<String>,
+    root: NodeRef,
 ) -> Vec<gloo::events::EventListener> {
     use gloo::events::EventListener;
     use wasm_bindgen::JsCast;
@@ -44,6 +49,13 @@ fn subscribe(
             let anchor = hash.trim_start_matches('#');
             if anchors.iter().any(|a| a == anchor) {
                 dispatch.dispatch(Action::DeepLink(anchor.to_string()));
+                // Inside a shadow root the browser cannot scroll to the anchor itself.
+                let target = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(&format!("#{anchor}")).ok().flatten());
+                if let Some(target) = target {
+                    target.scroll_into_view();
+                }
             }
         }
     };

@@ -1,0 +1,136 @@
+//! A mount point's `data-` attributes, read and checked. Pure, so it is tested natively.
+
+use crate::view::format::safe_lang;
+use crate::view::Theme;
+
+/// What one `<div data-factsheet>` asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// `data-src`: a sheet to fetch instead of the built-in one.
+    pub src: Option<String>,
+    /// `data-theme`: light, dark or auto (the default).
+    pub theme: Theme,
+    /// `data-lang`, else the page's `lang`, else "en".
+    pub lang: String,
+}
+
+/// Reads the attributes through `get` (name without `data-`). Every bad value is reported,
+/// each as one sentence naming the attribute, the value and the fix.
+pub fn read_options(
+    get: impl Fn(&str) -> Option<String>,
+    page_lang: Option<String>,
+) -> Result<Options, Vec<String>> {
+    let mut problems = Vec::new();
+    let theme = match get("theme").as_deref().map(str::trim) {
+        None | Some("") | Some("auto") => Theme::Auto,
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            problems.push(format!(
+                "data-theme=\"{other}\" is not a theme: use light, dark or auto."
+            ));
+            Theme::Auto
+        }
+    };
+    let lang = match get("lang").map(|l| l.trim().to_string()) {
+        Some(l) if safe_lang(&l) == l => l,
+        Some(l) => {
+            problems.push(format!(
+                "data-lang=\"{l}\" is not a language tag this widget accepts: use a form like \"en\", \"de-CH\" or \"zh-Hant-TW\"."
+            ));
+            "en".into()
+        }
+        None => page_lang
+            .filter(|l| safe_lang(l) == l)
+            .unwrap_or_else(|| "en".into()),
+    };
+    let src = match get("src").map(|s| s.trim().to_string()) {
+        None => None,
+        Some(s) if s.is_empty() => {
+            problems.push("data-src is empty: give the sheet's URL, or remove the attribute to show the built-in sheet.".into());
+            None
+        }
+        Some(s) => {
+            let lower = s.to_ascii_lowercase();
+            let scheme = lower.split_once(':').map(|(scheme, _)| scheme.to_string());
+            let allowed = match scheme.as_deref() {
+                // No scheme, or one of ours: a relative URL such as "sheets/story.json".
+                None => true,
+                Some(scheme)
+                    if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') =>
+                {
+                    true
+                }
+                Some("http") | Some("https") => true,
+                Some(_) => false,
+            };
+            if allowed && !s.chars().any(char::is_control) {
+                Some(s)
+            } else {
+                problems.push(format!(
+                    "data-src=\"{s}\" is not an http(s) or relative URL."
+                ));
+                None
+            }
+        }
+    };
+    if problems.is_empty() {
+        Ok(Options { src, theme, lang })
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Options, Vec<String>> {
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        read_options(
+            |name| {
+                owned
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
+            Some("de".into()),
+        )
+    }
+
+    #[test]
+    fn defaults_follow_the_page() {
+        let o = read(&[]).unwrap();
+        assert_eq!((o.src, o.theme, o.lang.as_str()), (None, Theme::Auto, "de"));
+    }
+
+    #[test]
+    fn good_values_are_taken() {
+        let o = read(&[
+            ("src", "sheets/a.json"),
+            ("theme", "dark"),
+            ("lang", "fr-CA"),
+        ])
+        .unwrap();
+        assert_eq!(o.src.as_deref(), Some("sheets/a.json"));
+        assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(o.lang, "fr-CA");
+    }
+
+    #[test]
+    fn every_bad_value_is_named() {
+        let errors = read(&[
+            ("src", "javascript:alert(1)"),
+            ("theme", "blue"),
+            ("lang", "english please"),
+        ])
+        .unwrap_err();
+        assert_eq!(errors.len(), 3);
+        assert!(errors[0].starts_with("data-theme=\"blue\""));
+        assert!(errors[1].starts_with("data-lang=\"english please\""));
+        assert!(errors[2].starts_with("data-src=\"javascript:alert(1)\""));
+    }
+}

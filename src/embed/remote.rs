@@ -1,0 +1,95 @@
+//! A card whose sheet comes from `data-src`: fetched, parsed and checked by the same rules as
+//! at build time (all but the verbatim check, which needs the sources' full texts).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::date::Moment;
+use crate::model::{load, Sheet};
+use crate::view::{App, ErrorCard, Theme};
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct RemoteProps {
+    pub url: AttrValue,
+    pub lang: AttrValue,
+    pub theme: Theme,
+    pub on_ready: Callback<()>,
+}
+
+enum Fetched {
+    Loading,
+    Sheet(Rc<Sheet>),
+    Failed(String, Vec<AttrValue>),
+}
+
+/// Fetches the sheet, then shows the card or an error card naming the URL and what is wrong.
+#[function_component(Remote)]
+pub fn remote(props: &RemoteProps) -> Html {
+    let fetched = use_state(|| Fetched::Loading);
+    {
+        let fetched = fetched.clone();
+        let on_ready = props.on_ready.clone();
+        use_effect_with(props.url.clone(), move |url| {
+            let url = url.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = fetch_sheet(&url).await;
+                fetched.set(match result {
+                    Ok(sheet) => Fetched::Sheet(Rc::new(sheet)),
+                    Err((title, problems)) => {
+                        // The instance is settled, even if on an error.
+                        on_ready.emit(());
+                        Fetched::Failed(title, problems.into_iter().map(AttrValue::from).collect())
+                    }
+                });
+            });
+        });
+    }
+    match &*fetched {
+        Fetched::Loading => html! {
+            <article class="factsheet fs-loading" aria-busy="true" data-theme={props.theme.key()}>
+                <p class="fs-kicker">{ "Fact sheet" }</p>
+                <p>{ "Loading the fact sheet\u{2026}" }</p>
+            </article>
+        },
+        Fetched::Sheet(sheet) => html! {
+            <App sheet={sheet.clone()} lang={props.lang.clone()} theme={props.theme} on_ready={props.on_ready.clone()} />
+        },
+        Fetched::Failed(title, problems) => html! {
+            <ErrorCard title={title.clone()} problems={problems.clone()} />
+        },
+    }
+}
+
+async fn fetch_sheet(url: &str) -> Result<Sheet, (String, Vec<String>)> {
+    let fail = |what: &str, detail: String| (format!("The sheet at {url} {what}."), vec![detail]);
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| fail("could not be loaded", format!("Network error: {e}. Check the URL, and that the server allows this page to read it (CORS).")))?;
+    if !response.ok() {
+        return Err(fail(
+            "could not be loaded",
+            format!(
+                "The server answered HTTP {} {}.",
+                response.status(),
+                response.status_text()
+            ),
+        ));
+    }
+    let bytes = response.binary().await.map_err(|e| {
+        fail(
+            "could not be read",
+            format!("Reading the response failed: {e}."),
+        )
+    })?;
+    let now = Moment((js_sys::Date::now() / 60_000.0) as i64);
+    load(url, &bytes, Some(now)).map_err(|problems| {
+        let n = problems.len();
+        let noun = if n == 1 { "problem" } else { "problems" };
+        (
+            format!("The sheet at {url} has {n} {noun}."),
+            problems.iter().map(|p| p.to_string()).collect(),
+        )
+    })
+}
