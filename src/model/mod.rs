@@ -3,6 +3,7 @@
 //! Knows nothing about the DOM or Yew, so the same code runs in the widget, in `xtask` at
 //! build time, and in native tests.
 
+pub mod claim_review;
 pub mod date;
 pub mod load;
 pub mod locate;
