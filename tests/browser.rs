@@ -56,9 +56,10 @@ async fn the_card_shows_every_figure_as_written() {
     let host = fresh_host();
     yew::Renderer::<App>::with_root_and_props(
         host.clone(),
-        AppProps {
-            sheet: Rc::new(sheet.clone()),
-        },
+        // `props!` fills every optional prop with its default.
+        yew::props!(AppProps {
+            sheet: Rc::new(sheet.clone())
+        }),
     )
     .render();
 

@@ -21,6 +21,7 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         .join("../shared/seeds")
         .to_string_lossy()
         .into_owned();
+    let browser_targets = browser_test_targets()?;
     let steps: Vec<Step> = vec![
         (
             "format",
@@ -78,19 +79,17 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         (
             "browser tests (headless Chromium)",
             Box::new(|| {
-                run(cargo(
-                    &tools,
-                    &[
-                        "test",
-                        "-p",
-                        "factsheet",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                        "--test",
-                        "browser",
-                    ],
-                )
-                .env("CHROMEDRIVER", CHROMEDRIVER))
+                let mut args = vec![
+                    "test",
+                    "-p",
+                    "factsheet",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ];
+                for target in &browser_targets {
+                    args.extend(["--test", target.as_str()]);
+                }
+                run(cargo(&tools, &args).env("CHROMEDRIVER", CHROMEDRIVER))
             }),
         ),
         (
@@ -122,6 +121,27 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The wasm-bindgen-test targets: every `tests/browser*.rs`. Only these run in the browser;
+/// the native test files compile to nothing useful for wasm32.
+fn browser_test_targets() -> Result<Vec<String>, String> {
+    let dir = root().join("tests");
+    let entries =
+        std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut targets: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+        .filter(|stem| stem.starts_with("browser"))
+        .collect();
+    targets.sort();
+    if targets.is_empty() {
+        return Err(format!(
+            "no browser tests (tests/browser*.rs) in {}",
+            dir.display()
+        ));
+    }
+    Ok(targets)
 }
 
 /// `cargo <args>` with the matching wasm-bindgen CLI first on `PATH` (the wasm32 runner).
