@@ -19,6 +19,8 @@ const CSS: &str = include_str!("../../assets/factsheet.css");
 const MOUNTED: &str = "data-factsheet-mounted";
 /// Set on a host once its card is interactive; with it, a `factsheet:ready` event.
 const LIVE: &str = "data-factsheet-live";
+/// Set by the build on hosts it pre-rendered: the language and theme it rendered with.
+pub const PRERENDERED: &str = "data-prerendered";
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -105,14 +107,26 @@ fn mount(document: &Document, host: Element) {
             lang,
         }) => match crate::data::builtin() {
             Ok(sheet) => {
-                root.set_inner_html("");
+                // The build pre-renders the built-in sheet for one language and theme and
+                // says which (`data-prerendered="en auto"`). With the same settings the wasm
+                // adopts that HTML in place (hydration), so nothing moves; otherwise it
+                // renders afresh.
+                let wanted = format!("{lang} {}", theme.key());
+                let hydrate = host.get_attribute(PRERENDERED).as_deref() == Some(wanted.as_str())
+                    && root.child_element_count() > 0;
                 let props = AppProps {
                     sheet: Rc::new(sheet),
                     lang: lang.into(),
                     theme,
                     on_ready,
                 };
-                yew::Renderer::<App>::with_root_and_props(root, props).render();
+                let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+                if hydrate {
+                    renderer.hydrate();
+                } else {
+                    root.set_inner_html("");
+                    renderer.render();
+                }
             }
             Err(e) => {
                 let props = ErrorCardProps {
