@@ -55,6 +55,8 @@ fn dist_task(args: &[String]) -> Result<(), String> {
     let serve_after = opts.flag("--serve");
     let port = opts.port()?;
     let tools = setup::build_tools()?;
+    // The widget parses the sheet it embeds without re-checking it: check it before shipping.
+    facts::verify(&[])?;
     let dist = dist::build(&tools)?;
     dist::print_usage(&dist, serve_after.then_some(port));
     if serve_after {
