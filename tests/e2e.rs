@@ -5,10 +5,11 @@
 //! They need `dist/`, so a plain `cargo test` skips them (`#[ignore]`). `cargo xtask test`
 //! builds dist/ and then runs them; by hand: `cargo xtask dist && cargo test --test e2e -- --ignored`.
 //!
-//! DOM contract with the card: each figure is a
-//! `<button class="fs-figure-button" aria-expanded aria-controls="pop-…">` whose text holds the
-//! number as written; hovering or focusing it opens `<div role="dialog" class="fs-popover"
-//! id="pop-…">` with the citation's quote in a `<blockquote>`.
+//! DOM contract with the card: the host `[data-factsheet]` gets `data-factsheet-live` once the
+//! card is interactive; the card sits in the host's shadow root (or in the host). Each figure
+//! is a `<button class="fs-figure-button" aria-expanded aria-controls="pop-…">` whose text
+//! holds the number as written; hovering or focusing it opens `<div role="dialog"
+//! class="fs-popover" id="pop-…">` with the citation's quote in a `<blockquote>`.
 #![cfg(not(target_arch = "wasm32"))]
 
 // The same std-only static server as `cargo xtask serve`.
@@ -105,21 +106,13 @@ async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
         .quote;
 
     browser.goto(url).await?;
-    let buttons = browser
-        .query(By::Css(".fs-figure-button"))
-        .and_displayed()
-        .wait(RENDER_TIMEOUT, Duration::from_millis(100))
-        .all_from_selector_required()
-        .await
-        .map_err(|e| format!("no visible `.fs-figure-button` within {RENDER_TIMEOUT:?}: {e}"))?;
-    let mut button = None;
-    for candidate in buttons {
-        if candidate.text().await?.contains(number) {
-            button = Some(candidate);
-            break;
-        }
-    }
-    let button = button.ok_or_else(|| format!("no visible figure button shows {number:?}"))?;
+    let button =
+        match wait_in_card(browser, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
+            Ok(button) => button,
+            Err(e) => {
+                return Err(format!("{e}; found: {}", describe_card(browser).await).into());
+            }
+        };
     expect_attr(&button, "aria-expanded", "false").await?;
     let popover_id = button
         .attr("aria-controls")
@@ -132,23 +125,91 @@ async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
         .perform()
         .await?;
 
-    let popover = browser
-        .query(By::Id(popover_id.clone()))
-        .and_displayed()
-        .wait(POPOVER_TIMEOUT, Duration::from_millis(50))
-        .first()
-        .await
-        .map_err(|e| format!("hovering {number:?} showed no popover #{popover_id} within {POPOVER_TIMEOUT:?}: {e}"))?;
+    let popover = wait_in_card(
+        browser,
+        &format!("[id=\"{popover_id}\"]"),
+        None,
+        POPOVER_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
     expect_attr(&popover, "role", "dialog").await?;
     let class = popover.attr("class").await?.unwrap_or_default();
     if !class.split_whitespace().any(|c| c == "fs-popover") {
         return Err(format!("popover #{popover_id} has class {class:?}, not fs-popover").into());
     }
-    let shown = popover.find(By::Tag("blockquote")).await?.text().await?;
-    if !normalize(&shown).contains(&normalize(quote)) {
-        return Err(format!("popover #{popover_id} quotes {shown:?}, expected {quote:?}").into());
+    let mut quoted = Vec::new();
+    for blockquote in popover.find_all(By::Css("blockquote")).await? {
+        quoted.push(normalize(&blockquote.text().await?));
+    }
+    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
+        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
     }
     expect_attr(&button, "aria-expanded", "true").await
+}
+
+/// Elements matching a CSS selector inside the live card: in the host's shadow root when it
+/// has one, else in the host itself. None until the card is interactive, which the embed
+/// layer signals with `data-factsheet-live` on the host (a pre-rendered card is visible
+/// earlier, but its popovers do not work yet).
+const FIND_IN_LIVE_CARD: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    if (!host) return [];
+    return Array.from((host.shadowRoot || host).querySelectorAll(arguments[0]));
+"#;
+
+/// The first displayed element matching `css` in the live card (whose text contains
+/// `text`, if given), polling until `timeout`.
+async fn wait_in_card(
+    browser: &WebDriver,
+    css: &str,
+    text: Option<&str>,
+    timeout: Duration,
+) -> Result<WebElement, Box<dyn Error>> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = browser
+            .execute(FIND_IN_LIVE_CARD, vec![serde_json::Value::from(css)])
+            .await?
+            .elements()?;
+        for element in found {
+            if !element.is_displayed().await? {
+                continue;
+            }
+            match text {
+                Some(wanted) if !element.text().await?.contains(wanted) => continue,
+                _ => return Ok(element),
+            }
+        }
+        if Instant::now() > deadline {
+            let what = text.map_or(String::new(), |t| format!(" showing {t:?}"));
+            return Err(format!(
+                "no visible `{css}`{what} in a live card ([data-factsheet][data-factsheet-live]) within {timeout:?}"
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What the page holds instead, for a failure message: the host's state and the buttons'
+/// texts.
+const DESCRIBE_CARD: &str = r#"
+    const host = document.querySelector("[data-factsheet]");
+    if (!host) return "no [data-factsheet] element; body: " + document.body.innerText.slice(0, 200);
+    const root = host.shadowRoot || host;
+    const buttons = Array.from(root.querySelectorAll(".fs-figure-button"), b => b.textContent.trim());
+    return "host " + (host.hasAttribute("data-factsheet-live") ? "live" : "NOT live")
+        + (host.shadowRoot ? ", shadow root" : ", no shadow root")
+        + ", .fs-figure-button texts: " + JSON.stringify(buttons.slice(0, 6))
+        + ", card text: " + JSON.stringify(root.textContent.slice(0, 200));
+"#;
+
+async fn describe_card(browser: &WebDriver) -> String {
+    match browser.execute(DESCRIBE_CARD, Vec::new()).await {
+        Ok(ret) => ret.convert::<String>().unwrap_or_default(),
+        Err(e) => format!("(could not inspect the page: {e})"),
+    }
 }
 
 async fn expect_attr(element: &WebElement, name: &str, expected: &str) -> Outcome {
