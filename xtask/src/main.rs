@@ -55,8 +55,13 @@ fn dist_task(args: &[String]) -> Result<(), String> {
     let serve_after = opts.flag("--serve");
     let port = opts.port()?;
     let tools = setup::build_tools()?;
-    // The widget parses the sheet it embeds without re-checking it: check it before shipping.
-    facts::verify(&[])?;
+    // The widget parses the sheet it embeds without re-checking it: check it before shipping
+    // (the verbatim check runs where the sources' texts sit beside the repo).
+    let seeds = root()
+        .join("../shared/seeds")
+        .to_string_lossy()
+        .into_owned();
+    facts::verify(&["--sources".into(), seeds])?;
     let dist = dist::build(&tools)?;
     dist::print_usage(&dist, serve_after.then_some(port));
     if serve_after {
