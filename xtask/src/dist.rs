@@ -85,19 +85,20 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-pub fn print_usage(dist: &Path, served_on: Option<u16>) {
+/// What to do with `dist/`. When `serving`, the server prints the demo's address itself
+/// (the port may be an ephemeral one).
+pub fn print_usage(dist: &Path, serving: bool) {
     println!();
     println!("Open the fact sheet (works from disk):");
     println!("  {}", file_url(&dist.join("index.html")));
     println!("Embed it in a page (host dist/embed/ anywhere, then):");
     println!("  <script src=\"https://example.org/factsheet/embed/factsheet.js\" defer></script>");
     println!("  <div data-factsheet></div>");
-    match served_on {
-        Some(port) => println!("Demo article: http://127.0.0.1:{port}/demo/"),
-        None => println!(
+    if !serving {
+        println!(
             "Demo article: `cargo xtask dist --serve`, then http://127.0.0.1:{}/demo/",
             crate::serve::DEFAULT_PORT
-        ),
+        );
     }
 }
 

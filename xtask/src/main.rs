@@ -63,7 +63,7 @@ fn dist_task(args: &[String]) -> Result<(), String> {
         .into_owned();
     facts::verify(&["--sources".into(), seeds])?;
     let dist = dist::build(&tools)?;
-    dist::print_usage(&dist, serve_after.then_some(port));
+    dist::print_usage(&dist, serve_after);
     if serve_after {
         serve::run(&dist, port)?;
     }
