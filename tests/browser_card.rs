@@ -87,7 +87,7 @@ async fn every_figure_shows_its_number_and_status_in_words() {
         ("casualties-ukraine", "", "3,800", "Contested"),
         ("dead-per-nis", "", "300", "Contested"),
         ("casualties-us", "", "several hundred", "Contested"),
-        ("captured", "", "2", "Single origin"),
+        ("captured", "", "two", "Single origin"),
     ];
     for (id, hedge, number, status) in expected {
         let card = find(&host, &format!("#fig-{id}"));

@@ -273,9 +273,14 @@ pub fn as_of_basis(as_of: &AsOf) -> Option<&str> {
 
 fn number_text(value: &Value, lang: &str) -> String {
     match value {
+        // Where the source wrote words ("two", "none"), the card shows them as written;
+        // numerals are formatted for the reader's language.
+        Value::Exact { written, .. } | Value::Approximate { written, .. }
+            if !written.bytes().any(|b| b.is_ascii_digit()) =>
+        {
+            written.clone()
+        }
         Value::Exact { number, written } | Value::Approximate { number, written } => {
-            // Words such as "two" or "none" read better than digits in a sentence, but the big
-            // number on the card is a numeral.
             format_number(*number, lang).unwrap_or_else(|| written.clone())
         }
         Value::Range { min, max, written } => {

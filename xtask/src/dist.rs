@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::prerender;
 use crate::setup::{target_dir, Tools};
 use crate::{root, run};
 
@@ -53,6 +54,19 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
         fs::read(&small_wasm).map_err(|e| format!("cannot read {}: {e}", small_wasm.display()))?;
     let css = stylesheet(&root)?;
 
+    // The card as HTML, for readers without (or before) the wasm, and the sheet as JSON-LD.
+    let card = prerender::card()?;
+    let sheet = factsheet::data::builtin().map_err(|e| format!("assets/sheet.json: {e}"))?;
+    let json_ld = factsheet::model::claim_review::script_element(&sheet);
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err(
+            "assets/factsheet.css contains `</style`, which would end the inlined style early"
+                .into(),
+        );
+    }
+    let inline_style = format!("<style>{css}</style>");
+    let linked_style = |href: &str| format!("<link rel=\"stylesheet\" href=\"{href}\">");
+
     let dist = root.join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
@@ -64,19 +78,52 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     )?;
     write(&dist.join("embed/factsheet_bg.wasm"), &wasm)?;
     write(&dist.join("embed/factsheet.css"), css.as_bytes())?;
+    let pages = root.join("xtask/pages");
+    for file in ["frame.js", "frame.css", "frame-host.js"] {
+        write(
+            &dist.join("embed").join(file),
+            read(&pages.join(file))?.as_bytes(),
+        )?;
+    }
+    let frame = fill(
+        "xtask/pages/frame.html",
+        &read(&pages.join("frame.html"))?,
+        &[(
+            CARD_MARKER,
+            &prerender::mount_point(&card, &linked_style("factsheet.css")),
+        )],
+    )?;
+    write(&dist.join("embed/frame.html"), frame.as_bytes())?;
+
     let template = read(&root.join("index.html"))?;
+    let one_file_card = prerender::mount_point(&card, &inline_style);
     write(
         &dist.join("index.html"),
-        one_file_page(&template, &css, &glue, &wasm)?.as_bytes(),
+        one_file_page(&template, &one_file_card, &json_ld, &glue, &wasm)?.as_bytes(),
     )?;
-    let demo = read(&root.join("xtask/pages/demo.html"))?;
+    let demo = fill(
+        "xtask/pages/demo.html",
+        &read(&pages.join("demo.html"))?,
+        &[
+            (HEAD_MARKER, &json_ld),
+            (
+                CARD_MARKER,
+                &prerender::mount_point(&card, &linked_style("../embed/factsheet.css")),
+            ),
+        ],
+    )?;
     write(&dist.join("demo/index.html"), demo.as_bytes())?;
+    write(
+        &dist.join("demo/demo.css"),
+        read(&pages.join("demo.css"))?.as_bytes(),
+    )?;
 
     for file in [
         "index.html",
         "embed/factsheet.js",
         "embed/factsheet_bg.wasm",
         "embed/factsheet.css",
+        "embed/frame.html",
         "demo/index.html",
     ] {
         let size = fs::metadata(dist.join(file)).map(|m| m.len()).unwrap_or(0);
@@ -107,9 +154,9 @@ fn stylesheet(root: &Path) -> Result<String, String> {
     read(&root.join("assets/factsheet.css"))
 }
 
-/// `factsheet.js`: the glue, then a loader that fetches the wasm from beside the script
-/// (not from the page's URL) and adds the stylesheet once. The block keeps the glue's
-/// `let wasm_bindgen` out of the host page's global scope.
+/// `factsheet.js`: the glue, then a loader that fetches the wasm from beside the script (not
+/// from the page's URL). The card brings its own stylesheet into its shadow root. The block
+/// keeps the glue's `let wasm_bindgen` out of the host page's global scope.
 fn embed_script(glue: &str) -> String {
     format!("{{\n{glue}\n{EMBED_LOADER}}}\n")
 }
@@ -119,13 +166,6 @@ const EMBED_LOADER: &str = r#"// factsheet loader: everything is resolved agains
   var script = document.currentScript;
   var base = script && script.src ? script.src : document.baseURI;
   function beside(name) { return new URL(name, base).href; }
-  if (!document.querySelector("link[data-factsheet-css]")) {
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = beside("factsheet.css");
-    link.setAttribute("data-factsheet-css", "");
-    document.head.appendChild(link);
-  }
   function start() {
     wasm_bindgen({ module_or_path: beside("factsheet_bg.wasm") }).catch(function (err) {
       console.error("factsheet: the widget could not start", err);
@@ -140,26 +180,39 @@ const EMBED_LOADER: &str = r#"// factsheet loader: everything is resolved agains
 })();
 "#;
 
-/// Markers in the root `index.html` template.
-const CSS_MARKER: &str = "<!-- factsheet:css -->";
+/// Markers in the page templates (`index.html`, `xtask/pages/*.html`).
+const HEAD_MARKER: &str = "<!-- factsheet:head -->";
+const CARD_MARKER: &str = "<!-- factsheet:card -->";
 const SCRIPT_MARKER: &str = "<!-- factsheet:script -->";
 const UNBUILT_START: &str = "<!-- factsheet:unbuilt -->";
 const UNBUILT_END: &str = "<!-- /factsheet:unbuilt -->";
 
-/// The one-file page: the template with its "not built" note removed, the CSS in a
-/// `<style>`, the glue in a classic `<script>`, and the wasm as base64 handed to the glue as
-/// bytes, so nothing is fetched.
-pub fn one_file_page(template: &str, css: &str, glue: &str, wasm: &[u8]) -> Result<String, String> {
-    for marker in [CSS_MARKER, SCRIPT_MARKER, UNBUILT_START, UNBUILT_END] {
+/// Replaces each marker, which must stand in `template` exactly once.
+fn fill(name: &str, template: &str, parts: &[(&str, &str)]) -> Result<String, String> {
+    let mut page = template.to_string();
+    for (marker, value) in parts {
+        if page.matches(marker).count() != 1 {
+            return Err(format!("{name} must contain `{marker}` exactly once"));
+        }
+        page = page.replacen(marker, value, 1);
+    }
+    Ok(page)
+}
+
+/// The one-file page: the template with its "not built" note removed, the JSON-LD in the
+/// head, the pre-rendered card (with its CSS inline), the glue in a classic `<script>`, and
+/// the wasm as base64 handed to the glue as bytes, so nothing is fetched.
+pub fn one_file_page(
+    template: &str,
+    card: &str,
+    head: &str,
+    glue: &str,
+    wasm: &[u8],
+) -> Result<String, String> {
+    for marker in [UNBUILT_START, UNBUILT_END] {
         if template.matches(marker).count() != 1 {
             return Err(format!("index.html must contain `{marker}` exactly once"));
         }
-    }
-    if css.to_ascii_lowercase().contains("</style") {
-        return Err(
-            "assets/factsheet.css contains `</style`, which would end the inlined style early"
-                .into(),
-        );
     }
     if glue.to_ascii_lowercase().contains("</script") {
         return Err(
@@ -170,15 +223,20 @@ pub fn one_file_page(template: &str, css: &str, glue: &str, wasm: &[u8]) -> Resu
     let (before, rest) = template.split_once(UNBUILT_START).expect("checked above");
     let (_, after) = rest.split_once(UNBUILT_END).expect("checked above");
     let page = format!("{before}{after}");
-    let style = format!("<style>\n{css}</style>");
     // One classic script; the block keeps the glue's `let wasm_bindgen` out of the global scope.
     let script = format!(
         "<script>\n{{\n{glue}\n(function () {{\n  var text = atob(\"{}\");\n{INLINE_START}",
         base64(wasm)
     );
-    Ok(page
-        .replacen(CSS_MARKER, &style, 1)
-        .replacen(SCRIPT_MARKER, &script, 1))
+    fill(
+        "index.html",
+        &page,
+        &[
+            (HEAD_MARKER, head),
+            (CARD_MARKER, card),
+            (SCRIPT_MARKER, &script),
+        ],
+    )
 }
 
 const INLINE_START: &str = r#"  var bytes = new Uint8Array(text.length);
@@ -257,16 +315,25 @@ mod tests {
 
     #[test]
     fn the_one_file_page_drops_the_note_and_inlines_everything() {
-        let template = "<head><!-- factsheet:css --></head><body>\
+        let template = "<head><!-- factsheet:head --></head><body>\
             <!-- factsheet:unbuilt --><p>run cargo xtask dist</p><!-- /factsheet:unbuilt -->\
-            <div data-factsheet></div><!-- factsheet:script --></body>";
-        let page = one_file_page(template, ".x{}\n", "let wasm_bindgen;\n", b"\0asm").unwrap();
+            <!-- factsheet:card --><!-- factsheet:script --></body>";
+        let card = "<div data-factsheet><style>.x{}\n</style></div>";
+        let page = one_file_page(
+            template,
+            card,
+            "<script type=\"application/ld+json\">{}</script>",
+            "let wasm_bindgen;\n",
+            b"\0asm",
+        )
+        .unwrap();
         assert!(!page.contains("cargo xtask dist"));
         assert!(
             !page.contains("<!-- factsheet:") && !page.contains("<!-- /factsheet:"),
             "no marker is left: {page}"
         );
-        assert!(page.contains("<style>\n.x{}\n</style>"));
+        assert!(page.contains("<style>.x{}\n</style>"));
+        assert!(page.contains("application/ld+json"));
         assert!(page.contains("let wasm_bindgen;"));
         assert!(page.contains("AGFzbQ=="), "the wasm is inlined as base64");
         assert!(!page.contains("fetch("));
@@ -274,7 +341,7 @@ mod tests {
 
     #[test]
     fn a_template_without_its_markers_is_an_error() {
-        assert!(one_file_page("<html></html>", "", "", b"").is_err());
+        assert!(one_file_page("<html></html>", "", "", "", b"").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod dist;
 mod facts;
+mod prerender;
 mod serve;
 mod setup;
 mod test;

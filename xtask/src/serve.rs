@@ -11,6 +11,11 @@ use std::time::Duration;
 
 pub const DEFAULT_PORT: u16 = 8000;
 
+/// The policy every page is served with: the strictest a newsroom is likely to run, so the
+/// demo proves the widget works under it (no inline script or style, no eval but wasm's).
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /// Serves `root` on 127.0.0.1:`port` until the process is stopped (Ctrl-C).
 pub fn run(root: &Path, port: u16) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
@@ -66,6 +71,11 @@ fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         answer.content_type,
         answer.body.len()
     );
+    if answer.content_type.starts_with("text/html") {
+        head.push_str(&format!("Content-Security-Policy: {STRICT_CSP}\r\n"));
+    }
+    // Sandboxed iframes (opaque origin) load the wasm and sheets with CORS.
+    head.push_str("Access-Control-Allow-Origin: *\r\n");
     if let Some(location) = &answer.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }

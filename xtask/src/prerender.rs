@@ -1,0 +1,34 @@
+//! Pre-rendering: the built-in sheet's card rendered to HTML natively, by the same Yew
+//! components the wasm runs, so readers see the facts before (or without) the wasm, and the
+//! wasm adopts the HTML in place instead of drawing it again.
+
+use std::rc::Rc;
+
+use factsheet::view::{App, AppProps, Theme};
+
+/// The language the build pre-renders for; a mount point asking for another renders afresh.
+pub const LANG: &str = "en";
+
+/// The card's HTML for the built-in sheet, with Yew's hydration markers.
+pub fn card() -> Result<String, String> {
+    let sheet = factsheet::data::builtin().map_err(|e| format!("assets/sheet.json: {e}"))?;
+    let props = AppProps {
+        sheet: Rc::new(sheet),
+        lang: LANG.into(),
+        theme: Theme::Auto,
+        on_ready: Default::default(),
+    };
+    let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);
+    Ok(futures::executor::block_on(renderer.render()))
+}
+
+/// A complete mount point holding the pre-rendered card in a declarative shadow root.
+/// `style` is what styles it before the wasm adopts its own sheet: an inline `<style>` for
+/// the one-file page, a `<link>` where a Content-Security-Policy forbids inline styles.
+pub fn mount_point(card: &str, style: &str) -> String {
+    format!(
+        "<div data-factsheet data-prerendered=\"{LANG} {theme}\">\
+         <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template></div>",
+        theme = Theme::Auto.key()
+    )
+}
