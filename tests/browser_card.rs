@@ -20,11 +20,11 @@ async fn mount() -> Element {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let sheet = Rc::new(factsheet::data::builtin().unwrap());
-    let props = AppProps {
+    let props = yew::props!(AppProps {
         sheet,
-        lang: "en".into(),
+        lang: "en",
         theme: Theme::Light,
-    };
+    });
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     assert!(
         settle(|| host.query_selector(".fs-figure").ok().flatten().is_some()).await,
@@ -96,12 +96,11 @@ async fn every_figure_shows_its_number_and_status_in_words() {
             number,
             "{id}"
         );
-        assert_eq!(
+        assert!(
             find(&card, ".fs-status")
                 .inner_text()
                 .trim()
                 .ends_with(status),
-            true,
             "{id}"
         );
         if !hedge.is_empty() {
