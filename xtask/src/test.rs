@@ -21,7 +21,8 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         .join("../shared/seeds")
         .to_string_lossy()
         .into_owned();
-    let browser_targets = browser_test_targets()?;
+    let browser_targets = test_targets("browser")?;
+    let e2e_targets = test_targets("e2e")?;
     let steps: Vec<Step> = vec![
         (
             "format",
@@ -95,18 +96,12 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         (
             "end-to-end tests (WebDriver)",
             Box::new(|| {
-                run(&mut cargo(
-                    &tools,
-                    &[
-                        "test",
-                        "-p",
-                        "factsheet",
-                        "--test",
-                        "e2e",
-                        "--",
-                        "--ignored",
-                    ],
-                ))
+                let mut args = vec!["test", "-p", "factsheet"];
+                for target in &e2e_targets {
+                    args.extend(["--test", target.as_str()]);
+                }
+                args.extend(["--", "--ignored"]);
+                run(&mut cargo(&tools, &args))
             }),
         ),
     ];
@@ -123,23 +118,21 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The wasm-bindgen-test targets: every `tests/browser*.rs`. Only these run in the browser;
-/// the native test files compile to nothing useful for wasm32.
-fn browser_test_targets() -> Result<Vec<String>, String> {
+/// The test targets named `tests/<prefix>*.rs`: `browser*` run in the browser through
+/// wasm-bindgen-test (the native test files compile to nothing useful for wasm32), `e2e*` drive
+/// the built `dist/` through WebDriver.
+fn test_targets(prefix: &str) -> Result<Vec<String>, String> {
     let dir = root().join("tests");
     let entries =
         std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut targets: Vec<String> = entries
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
-        .filter(|stem| stem.starts_with("browser"))
+        .filter(|stem| stem.starts_with(prefix))
         .collect();
     targets.sort();
     if targets.is_empty() {
-        return Err(format!(
-            "no browser tests (tests/browser*.rs) in {}",
-            dir.display()
-        ));
+        return Err(format!("no tests/{prefix}*.rs in {}", dir.display()));
     }
     Ok(targets)
 }

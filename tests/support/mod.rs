@@ -1,0 +1,235 @@
+//! Shared plumbing of the end-to-end tests: `dist/`, a headless Chromium session through the
+//! local ChromeDriver, and finding things inside the card's shadow root. Each `tests/e2e*.rs`
+//! file includes it with `mod support;`.
+#![allow(dead_code)] // each test file uses a different part
+
+// The same std-only static server as `cargo xtask serve`.
+#[path = "../../xtask/src/serve.rs"]
+pub mod serve;
+
+use std::error::Error;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// What Chromium needs on this kind of machine (root, no GPU, no network but loopback).
+pub const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+pub const RENDER_TIMEOUT: Duration = Duration::from_secs(20);
+pub const POPOVER_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub type Outcome = Result<(), Box<dyn Error>>;
+
+/// `dist/`, or a failure that says how to build it.
+pub fn dist() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file() && dist.join("demo/index.html").is_file(),
+        "{} is missing or incomplete: run `cargo xtask dist` first",
+        dist.display()
+    );
+    dist
+}
+
+/// A headless Chromium session with its own ChromeDriver and a fresh profile; all three are
+/// stopped and removed on drop (call `quit` first to close the session cleanly).
+pub struct Browser {
+    pub driver: WebDriver,
+    _process: ChromeDriver,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// Starts a session; `extra_args` are more Chromium flags (a window size, say).
+    pub async fn start(extra_args: &[&str]) -> Browser {
+        let process = ChromeDriver::start();
+        let profile = TempDir::new("factsheet-e2e-profile");
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(CHROMIUM).expect("binary capability");
+        for flag in CHROMIUM_FLAGS.iter().chain(extra_args) {
+            caps.add_arg(flag).expect("argument capability");
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.0.display()))
+            .expect("argument capability");
+        let driver = WebDriver::new(process.url(), caps)
+            .await
+            .expect("a Chromium session through ChromeDriver");
+        Browser {
+            driver,
+            _process: process,
+            _profile: profile,
+        }
+    }
+
+    pub async fn quit(self) {
+        let _ = self.driver.clone().quit().await;
+    }
+}
+
+/// Elements matching a CSS selector inside the live card: in the host's shadow root when it
+/// has one, else in the host itself. None until the card is interactive, which the embed
+/// layer signals with `data-factsheet-live` on the host (a pre-rendered card is visible
+/// earlier, but its popovers do not work yet).
+pub const FIND_IN_LIVE_CARD: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    if (!host) return [];
+    return Array.from((host.shadowRoot || host).querySelectorAll(arguments[0]));
+"#;
+
+/// The first displayed element matching `css` in the live card (whose text contains
+/// `text`, if given), polling until `timeout`.
+pub async fn wait_in_card(
+    browser: &WebDriver,
+    css: &str,
+    text: Option<&str>,
+    timeout: Duration,
+) -> Result<WebElement, Box<dyn Error>> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = browser
+            .execute(FIND_IN_LIVE_CARD, vec![serde_json::Value::from(css)])
+            .await?
+            .elements()?;
+        for element in found {
+            if !element.is_displayed().await? {
+                continue;
+            }
+            match text {
+                Some(wanted) if !element.text().await?.contains(wanted) => continue,
+                _ => return Ok(element),
+            }
+        }
+        if Instant::now() > deadline {
+            let what = text.map_or(String::new(), |t| format!(" showing {t:?}"));
+            return Err(format!(
+                "no visible `{css}`{what} in a live card ([data-factsheet][data-factsheet-live]) within {timeout:?}"
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What the page holds instead, for a failure message: the host's state and the buttons'
+/// texts.
+const DESCRIBE_CARD: &str = r#"
+    const host = document.querySelector("[data-factsheet]");
+    if (!host) return "no [data-factsheet] element; body: " + document.body.innerText.slice(0, 200);
+    const root = host.shadowRoot || host;
+    const buttons = Array.from(root.querySelectorAll(".fs-figure-button"), b => b.textContent.trim());
+    return "host " + (host.hasAttribute("data-factsheet-live") ? "live" : "NOT live")
+        + (host.shadowRoot ? ", shadow root" : ", no shadow root")
+        + ", .fs-figure-button texts: " + JSON.stringify(buttons.slice(0, 6))
+        + ", card text: " + JSON.stringify(root.textContent.slice(0, 200));
+"#;
+
+pub async fn describe_card(browser: &WebDriver) -> String {
+    match browser.execute(DESCRIBE_CARD, Vec::new()).await {
+        Ok(ret) => ret.convert::<String>().unwrap_or_default(),
+        Err(e) => format!("(could not inspect the page: {e})"),
+    }
+}
+
+pub async fn expect_attr(element: &WebElement, name: &str, expected: &str) -> Outcome {
+    match element.attr(name).await? {
+        Some(value) if value == expected => Ok(()),
+        other => Err(format!("expected {name}={expected:?}, found {other:?}").into()),
+    }
+}
+
+/// Rendered text collapses runs of whitespace; compare quotes the same way.
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                url.push(byte as char)
+            }
+            _ => url.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    url
+}
+
+/// A ChromeDriver on a free loopback port, stopped on drop.
+pub struct ChromeDriver {
+    child: Child,
+    port: u16,
+}
+
+impl ChromeDriver {
+    pub fn start() -> Self {
+        assert!(
+            Path::new(CHROMEDRIVER).is_file() && Path::new(CHROMIUM).is_file(),
+            "Chromium or ChromeDriver is missing: run `apt-get install -y chromium chromium-driver`"
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let driver = ChromeDriver { child, port };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "chromedriver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        driver
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A fresh directory under the system's temp dir, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(prefix: &str) -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
