@@ -232,3 +232,34 @@ async fn the_theme_can_be_overridden() {
     find(&host, ".fs-theme").click();
     assert!(settle(|| card.get_attribute("data-theme").as_deref() == Some("dark")).await);
 }
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_that_figures_citations() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("fig-wounded-per-nis").unwrap();
+    let host = mount().await;
+    let opened = settle(|| is_open(&host, "wounded-per-nis")).await;
+    window.location().set_hash("").unwrap();
+    assert!(opened, "#fig-wounded-per-nis did not open its popover");
+    assert_eq!(
+        button_of(&host, "wounded-per-nis")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_claim_quoted_by_two_outlets_shows_both_wordings_side_by_side() {
+    let host = mount().await;
+    let claim = find(&host, "#claim-more-captures");
+    let wordings = claim
+        .query_selector_all(".fs-wordings--side .fs-wording")
+        .unwrap();
+    assert_eq!(wordings.length(), 2);
+    let text = claim.text_content().unwrap();
+    assert!(
+        text.contains("undoubtedly be more") && text.contains("likely just the beginning"),
+        "{text}"
+    );
+}

@@ -128,10 +128,11 @@ pub fn parse_moment(text: &str) -> Option<Moment> {
         return Some(Moment(date.end_day() * 1440 + 14 * 60));
     };
     let date = PartialDate::parse(date).filter(|d| d.day.is_some())?;
+    // `HH:MM±HH:MM`; `get` rather than slicing, since the text may hold any character.
     if rest.len() != 11 {
         return None;
     }
-    let (time, offset) = rest.split_at(5);
+    let (time, offset) = (rest.get(..5)?, rest.get(5..)?);
     let (h, m) = time.split_once(':')?;
     let (h, m) = (number(h, 2)?, number(m, 2)?);
     if h > 23 || m > 59 {
@@ -162,6 +163,17 @@ mod tests {
         assert!(PartialDate::parse("2025-13").is_none());
         assert!(PartialDate::parse("25-01-01").is_none());
         assert!(PartialDate::parse("2025-01-01-01").is_none());
+    }
+
+    #[test]
+    fn odd_characters_are_not_dates_and_do_not_panic() {
+        assert_eq!(parse_moment("2025-01-12T2\u{20AC}:0+09:00"), None);
+        assert_eq!(
+            parse_moment("2025-01-12T23:08+09:00"),
+            Some(Moment(20_100 * 1440 + 23 * 60 + 8 - 9 * 60))
+        );
+        assert_eq!(parse_offset("+\u{20AC}"), None);
+        assert_eq!(PartialDate::parse("2\u{20AC}5"), None);
     }
 
     #[test]
