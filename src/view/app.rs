@@ -109,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
 
     html! {
-        <article class="factsheet" data-theme={theme.key()} ref={root}>
+        <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
                     dateline={view.dateline.clone()} outlets={outlets} />
 
