@@ -1,0 +1,956 @@
+//! End-to-end tests of the card itself on the built one-file page (`dist/index.html`, opened
+//! from disk) in headless Chromium: the citation popovers under the mouse, the keyboard and a
+//! finger, near the viewport's edges; axe-core in the light and the dark theme; screenshots
+//! for people to look at.
+//!
+//! They need `dist/`, so a plain `cargo test` skips them (`#[ignore]`); `cargo xtask test`
+//! runs them. By hand: `cargo xtask dist && cargo test --test e2e_card -- --ignored`.
+//!
+//! How the browser is set up:
+//! - viewports are exact CSS sizes through CDP `Emulation.setDeviceMetricsOverride` (a
+//!   headless window cannot be narrower than 500 px). "Narrow" is a 320 px desktop window
+//!   with classic scrollbars; "phone" is 320 x 640 with `mobile: true` (overlay scrollbars)
+//!   and CDP `Emulation.setTouchEmulationEnabled`.
+//! - taps are WebDriver pointer actions with `pointerType: "touch"`: ChromeDriver turns them
+//!   into real touch input, so the page sees `touchstart`/`touchend`, pointer events of type
+//!   `touch` and the click that follows, as from a finger.
+//! - the light and dark system settings are CDP `Emulation.setEmulatedMedia`
+//!   (`prefers-color-scheme`).
+//! - axe-core comes from npm (`AXE_NPM`), installed on first use into `target/tools/`.
+//!
+//! Each interaction test walks every case and fails once at the end with the list of every
+//! problem seen, so one failure shows the whole picture.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use support::*;
+use thirtyfour::common::action::{ActionSource, PointerAction, PointerActionType};
+use thirtyfour::common::command::{Actions, Command};
+use thirtyfour::prelude::*;
+
+/// axe-core, pinned so that results do not change under us.
+const AXE_VERSION: &str = "4.14.1";
+
+#[derive(Clone, Copy, Debug)]
+struct Viewport {
+    name: &'static str,
+    width: u32,
+    height: u32,
+    /// A phone: `mobile` device metrics (overlay scrollbars, no hover) and touch input.
+    phone: bool,
+}
+
+const PHONE: Viewport = Viewport {
+    name: "phone 320x640",
+    width: 320,
+    height: 640,
+    phone: true,
+};
+const NARROW: Viewport = Viewport {
+    name: "desktop 320x640",
+    width: 320,
+    height: 640,
+    phone: false,
+};
+const TABLET: Viewport = Viewport {
+    name: "desktop 768x1024",
+    width: 768,
+    height: 1024,
+    phone: false,
+};
+const DESKTOP: Viewport = Viewport {
+    name: "desktop 1200x800",
+    width: 1200,
+    height: 800,
+    phone: false,
+};
+
+/// Where a button is scrolled to before it is used: its top at the viewport's top, its
+/// middle in the middle, its bottom at the viewport's bottom (`scrollIntoView` blocks).
+const PLACES: [&str; 3] = ["start", "center", "end"];
+
+// ---------------------------------------------------------------------------------------
+// The tests
+
+/// Hovering each figure (mouse) shows its popover inside the viewport with the figure's
+/// words in the quote; the pointer can move into the popover without closing it (WCAG
+/// 1.4.13); Escape closes it; `aria-expanded` follows.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn hover_shows_each_figures_citation_inside_the_viewport() {
+    let items = figures();
+    run(&[DESKTOP, TABLET, NARROW], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            open_card(&browser, viewport, "").await?;
+            for item in &items {
+                for place in PLACES {
+                    let case = format!("{}: hover {} at {place}", viewport.name, item.popover_id);
+                    let button = scroll_to(&browser, item, place).await?;
+                    browser
+                        .action_chain()
+                        .move_to_element_center(&button)
+                        .perform()
+                        .await?;
+                    let Some(state) = expect_open(&browser, item, &case, &mut problems).await?
+                    else {
+                        continue;
+                    };
+                    if state.inside() {
+                        // Into the popover, near its top-left corner: it must stay open.
+                        let (x, y) = (state.rect[0] + 12.0, state.rect[1] + 12.0);
+                        browser
+                            .action_chain()
+                            .move_to(x as i64, y as i64)
+                            .perform()
+                            .await?;
+                        settle(&browser).await?;
+                        let inside = popover_state(&browser, &item.popover_id).await?;
+                        if !inside.shown {
+                            problems.push(format!(
+                                "{case}: the popover closed when the pointer moved into it"
+                            ));
+                        }
+                    }
+                    press(&browser, Key::Escape).await?;
+                    expect_closed(&browser, item, &case, false, &mut problems).await?;
+                    // Off the figure again, so the next hover is a fresh pointerenter.
+                    browser.action_chain().move_to(1, 1).perform().await?;
+                }
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// Tab reaches every figure and claim button in order; focus shows the popover (inside the
+/// viewport, the figure's words quoted); Enter keeps it open; Escape closes it with focus
+/// back on the button; Enter opens it again and a second Enter closes it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn tab_enter_and_escape_work_on_every_citation_button() {
+    let items = all_items();
+    run(&[NARROW, TABLET], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            open_card(&browser, viewport, "").await?;
+            let mut reached = Vec::new();
+            for _ in 0..300 {
+                press(&browser, Key::Tab).await?;
+                let focused: Option<String> = browser
+                    .execute(FOCUSED_POPOVER_ID, Vec::new())
+                    .await?
+                    .convert()?;
+                let Some(id) = focused else {
+                    if reached.is_empty() {
+                        continue; // still in the page before the card
+                    }
+                    break; // focus left the card
+                };
+                if reached.contains(&id) {
+                    continue; // a link inside the open popover, or the button again
+                }
+                reached.push(id.clone());
+                let Some(item) = items.iter().find(|i| i.popover_id == id) else {
+                    problems.push(format!("{}: Tab reached an unknown button for #{id}", viewport.name));
+                    continue;
+                };
+                let case = format!("{}: Tab to {id}", viewport.name);
+                if expect_open(&browser, item, &case, &mut problems).await?.is_none() {
+                    continue;
+                }
+                press(&browser, Key::Enter).await?;
+                settle(&browser).await?;
+                if !popover_state(&browser, &id).await?.shown {
+                    problems.push(format!("{case}: Enter on a focused figure closed its popover"));
+                }
+                press(&browser, Key::Escape).await?;
+                expect_closed(&browser, item, &format!("{case}, Escape"), true, &mut problems)
+                    .await?;
+                press(&browser, Key::Enter).await?;
+                expect_open(&browser, item, &format!("{case}, Escape, Enter"), &mut problems)
+                    .await?;
+                press(&browser, Key::Enter).await?;
+                expect_closed(
+                    &browser,
+                    item,
+                    &format!("{case}, Escape, Enter, Enter"),
+                    true,
+                    &mut problems,
+                )
+                .await?;
+            }
+            let missed: Vec<&str> = items
+                .iter()
+                .map(|i| i.popover_id.as_str())
+                .filter(|id| !reached.iter().any(|r| r == id))
+                .collect();
+            if !missed.is_empty() {
+                problems.push(format!(
+                    "{}: Tab never reached the buttons of {missed:?}",
+                    viewport.name
+                ));
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// On a phone (touch emulation), a tap on each figure and on the last claims shows the
+/// popover inside the viewport with the figure's words; it stays open; a tap elsewhere in
+/// the card closes it; Escape closes it with focus back on the button; a second tap on the
+/// same button closes it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
+    let mut items = figures();
+    items.extend(claims().into_iter().rev().take(2));
+    run(&[PHONE], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            open_card(&browser, viewport, "").await?;
+            for item in &items {
+                for place in PLACES {
+                    let case = format!("{}: tap {} at {place}", viewport.name, item.popover_id);
+                    let button = scroll_to(&browser, item, place).await?;
+                    tap(&browser, &button).await?;
+                    if expect_open(&browser, item, &case, &mut problems).await?.is_none() {
+                        continue;
+                    }
+                    tokio::time::sleep(Duration::from_millis(400)).await;
+                    if !popover_state(&browser, &item.popover_id).await?.shown {
+                        problems.push(format!("{case}: the popover did not stay open"));
+                    }
+                    match place {
+                        "start" => {
+                            press(&browser, Key::Escape).await?;
+                            expect_closed(&browser, item, &format!("{case}, Escape"), true, &mut problems)
+                                .await?;
+                        }
+                        "center" => {
+                            // A second tap on the same button.
+                            let button = scroll_to(&browser, item, place).await?;
+                            tap(&browser, &button).await?;
+                            expect_closed(&browser, item, &format!("{case}, tap again"), false, &mut problems)
+                                .await?;
+                        }
+                        _ => {
+                            let heading = browser
+                                .execute(
+                                    &format!("{CARD} return root.querySelector('.fs-headline, h2, h3');"),
+                                    Vec::new(),
+                                )
+                                .await?
+                                .element()?;
+                            browser
+                                .execute("arguments[0].scrollIntoView({block: 'center'});", vec![heading.to_json()?])
+                                .await?;
+                            tap(&browser, &heading).await?;
+                            expect_closed(&browser, item, &format!("{case}, tap outside"), false, &mut problems)
+                                .await?;
+                        }
+                    }
+                }
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// A link to `#fig-<id>` opens that figure's citation, inside the viewport, on load.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn a_deep_link_opens_that_figures_citation_in_view() {
+    let items = figures();
+    let chosen: Vec<Item> = [items.first(), items.last()]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    run(&[PHONE, DESKTOP], |browser, viewport| {
+        let chosen = chosen.clone();
+        async move {
+            let mut problems = Vec::new();
+            for item in &chosen {
+                let anchor = item.popover_id.trim_start_matches("pop-");
+                open_card(&browser, viewport, &format!("#{anchor}")).await?;
+                let case = format!("{}: deep link #{anchor}", viewport.name);
+                expect_open(&browser, item, &case, &mut problems).await?;
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// axe-core finds nothing in the light theme (system setting light), with every popover
+/// closed and with one open.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn axe_finds_no_violations_in_the_light_theme() {
+    let axe = axe_source();
+    run(&[TABLET], |browser, viewport| {
+        let axe = axe.clone();
+        async move {
+            let mut problems = Vec::new();
+            emulate_color_scheme(&browser, "light").await?;
+            open_card(&browser, viewport, "").await?;
+            expect_theme(&browser, "rgb(255, 255, 255)", &mut problems).await?;
+            audit(&browser, &axe, "light", &mut problems).await?;
+            open_one_popover(&browser).await?;
+            audit(&browser, &axe, "light, a popover open", &mut problems).await?;
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// axe-core finds nothing in the dark theme, both when the reader presses "Dark theme" and
+/// when the system asks for dark (`prefers-color-scheme: dark`), closed and with a popover
+/// open.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn axe_finds_no_violations_in_the_dark_theme() {
+    let axe = axe_source();
+    run(&[TABLET], |browser, viewport| {
+        let axe = axe.clone();
+        async move {
+            let mut problems = Vec::new();
+            emulate_color_scheme(&browser, "light").await?;
+            open_card(&browser, viewport, "").await?;
+            toggle_dark(&browser, &mut problems).await?;
+            audit(&browser, &axe, "dark (toggle)", &mut problems).await?;
+            open_one_popover(&browser).await?;
+            audit(&browser, &axe, "dark (toggle), a popover open", &mut problems).await?;
+
+            emulate_color_scheme(&browser, "dark").await?;
+            open_card(&browser, viewport, "").await?;
+            expect_theme(&browser, DARK_BACKGROUND, &mut problems).await?;
+            audit(&browser, &axe, "dark (system)", &mut problems).await?;
+            open_one_popover(&browser).await?;
+            audit(&browser, &axe, "dark (system), a popover open", &mut problems).await?;
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// Full-card screenshots at 320, 768 and 1200 px, a dark one, and phone and tablet views
+/// with a popover open, under `target/screenshots/`; each is checked to be a PNG of the
+/// expected width.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn screenshots_at_320_768_and_1200_px() {
+    let dir = target_dir().join("screenshots");
+    std::fs::create_dir_all(&dir).expect("target/screenshots");
+    let items = figures();
+    run(&[DESKTOP], |browser, _| {
+        let dir = dir.clone();
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            emulate_color_scheme(&browser, "light").await?;
+            for width in [320, 768, 1200] {
+                let shot = full_page(&browser, width).await?;
+                save_png(&dir, &format!("card-{width}.png"), &shot, width, &mut problems);
+            }
+            let shot = full_page_dark(&browser, 768, &mut problems).await?;
+            save_png(&dir, "card-768-dark.png", &shot, 768, &mut problems);
+
+            // What a reader sees: one screen, a popover open.
+            let second = items.get(1).ok_or("the sheet has fewer than two figures")?;
+            open_card(&browser, PHONE, "").await?;
+            let button = scroll_to(&browser, second, "center").await?;
+            tap(&browser, &button).await?;
+            expect_open(&browser, second, "screenshot 320, tap", &mut problems).await?;
+            let shot = browser.screenshot_as_png().await?;
+            save_png(&dir, "card-320-popover.png", &shot, 320, &mut problems);
+
+            let right = items.get(1).ok_or("the sheet has fewer than two figures")?;
+            open_card(&browser, TABLET, "").await?;
+            let button = scroll_to(&browser, right, "start").await?;
+            browser
+                .execute("window.scrollBy(0, -120);", Vec::new())
+                .await?;
+            browser
+                .action_chain()
+                .move_to_element_center(&button)
+                .perform()
+                .await?;
+            expect_open(&browser, right, "screenshot 768, hover", &mut problems).await?;
+            let shot = browser.screenshot_as_png().await?;
+            save_png(&dir, "card-768-popover.png", &shot, 768, &mut problems);
+            println!("screenshots: {}", dir.display());
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// The sheet's items
+
+/// A figure or claim: its popover's id and, for a figure, the words its quote must mark.
+#[derive(Clone, Debug)]
+struct Item {
+    popover_id: String,
+    words: Option<String>,
+}
+
+fn sheet() -> factsheet::model::Sheet {
+    factsheet::data::builtin().expect("the built-in sheet parses")
+}
+
+fn figures() -> Vec<Item> {
+    sheet()
+        .figures
+        .iter()
+        .map(|f| Item {
+            popover_id: format!("pop-fig-{}", f.id),
+            words: Some(f.value.written().to_string()),
+        })
+        .collect()
+}
+
+fn claims() -> Vec<Item> {
+    sheet()
+        .claims
+        .iter()
+        .map(|c| Item {
+            popover_id: format!("pop-claim-{}", c.id),
+            words: None,
+        })
+        .collect()
+}
+
+fn all_items() -> Vec<Item> {
+    let mut items = figures();
+    items.extend(claims());
+    items
+}
+
+// ---------------------------------------------------------------------------------------
+// The browser
+
+/// Runs `check` in a fresh browser for each viewport, then fails with every problem it
+/// reported (or the error that stopped it). The browser is closed whatever happens.
+async fn run<F, Fut>(viewports: &[Viewport], check: F)
+where
+    F: Fn(WebDriver, Viewport) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<String>, Box<dyn std::error::Error>>>,
+{
+    dist();
+    let started = Instant::now();
+    let mut problems = Vec::new();
+    for &viewport in viewports {
+        let browser = Browser::start(&[]).await;
+        match check(browser.driver.clone(), viewport).await {
+            Ok(found) => problems.extend(found),
+            Err(e) => problems.push(format!(
+                "{}: stopped: {e}; card: {}",
+                viewport.name,
+                describe_card(&browser.driver).await
+            )),
+        }
+        browser.quit().await;
+    }
+    println!("took {:.1} s", started.elapsed().as_secs_f64());
+    if !problems.is_empty() {
+        panic!(
+            "{} problem(s):\n  - {}",
+            problems.len(),
+            problems.join("\n  - ")
+        );
+    }
+}
+
+/// Sets the viewport, opens `dist/index.html` (plus `hash`) and waits for the live card.
+async fn open_card(browser: &WebDriver, viewport: Viewport, hash: &str) -> Outcome {
+    let cdp = browser.cdp();
+    cdp.send_raw(
+        "Emulation.setDeviceMetricsOverride",
+        json!({
+            "width": viewport.width,
+            "height": viewport.height,
+            "deviceScaleFactor": 1,
+            "mobile": viewport.phone,
+        }),
+    )
+    .await?;
+    cdp.send_raw(
+        "Emulation.setTouchEmulationEnabled",
+        json!({ "enabled": viewport.phone, "maxTouchPoints": 5 }),
+    )
+    .await?;
+    // A new page each time, not a hash change on the same one.
+    browser.goto("about:blank").await?;
+    let url = format!("{}{hash}", file_url(&dist().join("index.html")));
+    browser.goto(&url).await?;
+    if let Err(e) = wait_in_card(browser, ".fs-figure-button", None, RENDER_TIMEOUT).await {
+        return Err(format!("{e}; found: {}", describe_card(browser).await).into());
+    }
+    settle(browser).await
+}
+
+async fn emulate_color_scheme(browser: &WebDriver, scheme: &str) -> Outcome {
+    browser
+        .cdp()
+        .send_raw(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Waits two animation frames, so that Yew's render and the popover's placement are done.
+async fn settle(browser: &WebDriver) -> Outcome {
+    browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+            Vec::new(),
+        )
+        .await?;
+    Ok(())
+}
+
+async fn press(browser: &WebDriver, key: Key) -> Outcome {
+    browser.action_chain().send_keys(key).perform().await?;
+    Ok(())
+}
+
+/// A tap: touch pointer actions, which ChromeDriver sends as touch input.
+async fn tap(browser: &WebDriver, element: &WebElement) -> Outcome {
+    let mut finger = ActionSource::<PointerAction>::new(
+        "finger",
+        PointerActionType::Touch,
+        Some(Duration::ZERO),
+    );
+    finger.move_to_element_center(element.element_id());
+    finger.click_and_hold();
+    finger.pause_for(60);
+    finger.release();
+    browser
+        .handle()
+        .cmd(Command::PerformActions(Actions::from(json!([finger]))))
+        .await?;
+    Ok(())
+}
+
+/// The part of a script that finds the live card: `host` and `root` (its shadow root).
+const CARD: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    const root = host.shadowRoot || host;
+"#;
+
+/// Scrolls the item's button to `place` (a `scrollIntoView` block) and returns it.
+async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverResult<WebElement> {
+    let script = format!(
+        "{CARD}
+         const button = root.querySelector(`[aria-controls=\"${{arguments[0]}}\"]`);
+         if (!button) return null;
+         button.scrollIntoView({{ block: arguments[1], inline: 'nearest' }});
+         return button;"
+    );
+    let found = browser
+        .execute(&script, vec![json!(item.popover_id), json!(place)])
+        .await?;
+    let button = found.element()?;
+    settle(browser).await.map_err(|e| WebDriverError::FatalError(e.to_string()))?;
+    Ok(button)
+}
+
+/// The `aria-controls` of the button that has focus in the card, if any.
+const FOCUSED_POPOVER_ID: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    const active = host && (host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement);
+    if (!active || !host.contains(active) && !(host.shadowRoot && host.shadowRoot.contains(active))) return null;
+    const button = active.closest(".fs-cited") && active.closest(".fs-cited").querySelector(".fs-figure-button");
+    return button ? button.getAttribute("aria-controls") : null;
+"#;
+
+/// What a popover and its button look like right now.
+#[derive(Debug, Deserialize)]
+struct PopoverState {
+    /// Not `hidden`, displayed, with a size.
+    shown: bool,
+    /// left, top, right, bottom in CSS pixels of the viewport.
+    rect: [f64; 4],
+    /// `document.documentElement.clientWidth`, `innerHeight`.
+    viewport: [f64; 2],
+    /// The button's `aria-expanded`.
+    expanded: Option<String>,
+    /// Whether the button has focus.
+    focused: bool,
+    /// The ids of every open popover in the card.
+    open: Vec<String>,
+    marks: Vec<String>,
+    quotes: Vec<String>,
+    above: bool,
+    /// The button's rect.
+    button: [f64; 4],
+}
+
+impl PopoverState {
+    fn inside(&self) -> bool {
+        let [left, top, right, bottom] = self.rect;
+        let [width, height] = self.viewport;
+        // Half a pixel for subpixel layout.
+        left >= -0.5 && top >= -0.5 && right <= width + 0.5 && bottom <= height + 0.5
+    }
+}
+
+const POPOVER_STATE: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    const root = host.shadowRoot || host;
+    const id = arguments[0];
+    const pop = root.querySelector(`[id="${id}"]`);
+    const button = root.querySelector(`[aria-controls="${id}"]`);
+    if (!pop || !button) return null;
+    const r = pop.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    const style = getComputedStyle(pop);
+    const active = host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement;
+    return JSON.stringify({
+        shown: !pop.hidden && style.display !== "none" && style.visibility !== "hidden"
+            && r.width > 0 && r.height > 0,
+        rect: [r.left, r.top, r.right, r.bottom],
+        viewport: [document.documentElement.clientWidth, window.innerHeight],
+        expanded: button.getAttribute("aria-expanded"),
+        focused: active === button,
+        open: Array.from(root.querySelectorAll(".fs-popover"))
+            .filter(p => !p.hidden && getComputedStyle(p).display !== "none").map(p => p.id),
+        marks: Array.from(pop.querySelectorAll("blockquote mark"), m => m.textContent),
+        quotes: Array.from(pop.querySelectorAll("blockquote"), q => q.textContent),
+        above: pop.classList.contains("fs-popover--above"),
+        button: [b.left, b.top, b.right, b.bottom],
+    });
+"#;
+
+async fn popover_state(
+    browser: &WebDriver,
+    popover_id: &str,
+) -> Result<PopoverState, Box<dyn std::error::Error>> {
+    let ret = browser
+        .execute(POPOVER_STATE, vec![json!(popover_id)])
+        .await?;
+    let text: Option<String> = ret.convert()?;
+    let text = text.ok_or_else(|| format!("no #{popover_id} or no button controlling it"))?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// Waits for the item's popover to show, then checks it: `aria-expanded`, alone open, fully
+/// inside the viewport, the figure's words marked in a quote. Problems go to `problems`;
+/// returns the state when the popover showed.
+async fn expect_open(
+    browser: &WebDriver,
+    item: &Item,
+    case: &str,
+    problems: &mut Vec<String>,
+) -> Result<Option<PopoverState>, Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + POPOVER_TIMEOUT;
+    while !popover_state(browser, &item.popover_id).await?.shown {
+        if Instant::now() > deadline {
+            problems.push(format!("{case}: the popover did not show within {POPOVER_TIMEOUT:?}"));
+            return Ok(None);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    settle(browser).await?;
+    let state = popover_state(browser, &item.popover_id).await?;
+    if state.expanded.as_deref() != Some("true") {
+        problems.push(format!("{case}: aria-expanded is {:?} while open", state.expanded));
+    }
+    if state.open != [item.popover_id.clone()] {
+        problems.push(format!("{case}: open popovers are {:?}, expected only this one", state.open));
+    }
+    if !state.inside() {
+        let [l, t, r, b] = state.rect.map(|v| v.round());
+        let [w, h] = state.viewport;
+        let [_, bt, _, bb] = state.button.map(|v| v.round());
+        problems.push(format!(
+            "{case}: popover at left {l} top {t} right {r} bottom {b} ({}) is not inside the \
+             {w}x{h} viewport (button top {bt} bottom {bb})",
+            if state.above { "flipped above" } else { "below" }
+        ));
+    }
+    let quotes: Vec<String> = state.quotes.iter().map(|q| normalize(q)).collect();
+    match &item.words {
+        Some(words) => {
+            let wanted = normalize(words).to_lowercase();
+            let marked = state
+                .marks
+                .iter()
+                .any(|m| normalize(m).to_lowercase() == wanted);
+            let quoted = quotes.iter().any(|q| q.to_lowercase().contains(&wanted));
+            if !marked || !quoted {
+                problems.push(format!(
+                    "{case}: the quotes {quotes:?} (marked {:?}) do not show the figure's words {words:?}",
+                    state.marks
+                ));
+            }
+        }
+        None if quotes.iter().all(|q| q.is_empty()) => {
+            problems.push(format!("{case}: the popover quotes nothing"));
+        }
+        None => {}
+    }
+    Ok(Some(state))
+}
+
+/// Waits for the item's popover to close, then checks `aria-expanded` and, if
+/// `focus_on_button`, that focus is back on its button.
+async fn expect_closed(
+    browser: &WebDriver,
+    item: &Item,
+    case: &str,
+    focus_on_button: bool,
+    problems: &mut Vec<String>,
+) -> Outcome {
+    let deadline = Instant::now() + POPOVER_TIMEOUT;
+    let mut state = popover_state(browser, &item.popover_id).await?;
+    while state.shown {
+        if Instant::now() > deadline {
+            problems.push(format!("{case}: the popover stayed open"));
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        state = popover_state(browser, &item.popover_id).await?;
+    }
+    if state.expanded.as_deref() != Some("false") {
+        problems.push(format!("{case}: aria-expanded is {:?} once closed", state.expanded));
+    }
+    if focus_on_button && !state.focused {
+        problems.push(format!("{case}: focus is not back on the button"));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Themes and axe-core
+
+const DARK_BACKGROUND: &str = "rgb(22, 24, 28)";
+
+async fn card_background(browser: &WebDriver) -> WebDriverResult<String> {
+    browser
+        .execute(
+            &format!("{CARD} return getComputedStyle(root.querySelector('.factsheet')).backgroundColor;"),
+            Vec::new(),
+        )
+        .await?
+        .convert()
+}
+
+async fn expect_theme(browser: &WebDriver, background: &str, problems: &mut Vec<String>) -> Outcome {
+    let found = card_background(browser).await?;
+    if found != background {
+        problems.push(format!("the card's background is {found}, expected {background}"));
+    }
+    Ok(())
+}
+
+/// Presses the "Dark theme" button with the mouse and checks that it took.
+async fn toggle_dark(browser: &WebDriver, problems: &mut Vec<String>) -> Outcome {
+    let toggle = wait_in_card(browser, ".fs-theme", None, POPOVER_TIMEOUT).await?;
+    toggle.scroll_into_view().await?;
+    toggle.click().await?;
+    settle(browser).await?;
+    if toggle.attr("aria-pressed").await?.as_deref() != Some("true") {
+        problems.push("the Dark theme button is not aria-pressed after a click".into());
+    }
+    expect_theme(browser, DARK_BACKGROUND, problems).await
+}
+
+/// Clicks the second figure (a pinned popover) and waits for it.
+async fn open_one_popover(browser: &WebDriver) -> Outcome {
+    let items = figures();
+    let item = items.get(1).or(items.first()).ok_or("the sheet has no figures")?;
+    let button = scroll_to(browser, item, "start").await?;
+    browser.execute("window.scrollBy(0, -100);", Vec::new()).await?;
+    button.click().await?;
+    let mut ignored = Vec::new();
+    if expect_open(browser, item, "axe", &mut ignored).await?.is_none() {
+        return Err(format!("clicking {} did not open its popover", item.popover_id).into());
+    }
+    Ok(())
+}
+
+/// Runs axe-core on the card (it walks open shadow roots) and adds each violation, with its
+/// impact and the offending nodes, to `problems`.
+async fn audit(browser: &WebDriver, axe: &str, label: &str, problems: &mut Vec<String>) -> Outcome {
+    let loaded: bool = browser
+        .execute("return typeof window.axe === 'object';", Vec::new())
+        .await?
+        .convert()?;
+    if !loaded {
+        browser.execute(axe, Vec::new()).await?;
+    }
+    let ret = browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run({ include: [["[data-factsheet]"]] }, { resultTypes: ["violations"] })
+                 .then(r => done(JSON.stringify({
+                     version: axe.version,
+                     violations: r.violations.map(v => ({
+                         id: v.id, impact: v.impact, help: v.help,
+                         nodes: v.nodes.map(n => ({ target: n.target, html: n.html, why: n.failureSummary })),
+                     })),
+                     passes: r.passes.length,
+                     incomplete: r.incomplete.map(i => i.id),
+                 })))
+                 .catch(e => done(JSON.stringify({ error: String(e) })));"#,
+            Vec::new(),
+        )
+        .await?;
+    let text: String = ret.convert()?;
+    let report: Value = serde_json::from_str(&text)?;
+    if let Some(error) = report.get("error") {
+        return Err(format!("axe.run failed ({label}): {error}").into());
+    }
+    let violations = report["violations"].as_array().cloned().unwrap_or_default();
+    println!(
+        "axe {} ({label}): {} violation(s), {} rules passed, needs review: {}",
+        report["version"].as_str().unwrap_or("?"),
+        violations.len(),
+        report["passes"],
+        report["incomplete"]
+    );
+    for v in violations {
+        let mut nodes = String::new();
+        for n in v["nodes"].as_array().into_iter().flatten() {
+            nodes.push_str(&format!(
+                "\n      {} {} -- {}",
+                n["target"],
+                n["html"].as_str().unwrap_or(""),
+                n["why"].as_str().unwrap_or("").replace('\n', " ")
+            ));
+        }
+        problems.push(format!(
+            "axe ({label}): {} [{}] {}{nodes}",
+            v["id"].as_str().unwrap_or("?"),
+            v["impact"].as_str().unwrap_or("?"),
+            v["help"].as_str().unwrap_or("")
+        ));
+    }
+    Ok(())
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// `axe.min.js`, installed from npm into `target/tools/` the first time.
+fn axe_source() -> String {
+    let prefix = target_dir().join("tools");
+    let package = prefix.join("node_modules/axe-core");
+    let installed = std::fs::read_to_string(package.join("package.json"))
+        .ok()
+        .and_then(|p| serde_json::from_str::<Value>(&p).ok())
+        .is_some_and(|p| p["version"] == AXE_VERSION);
+    if !installed {
+        println!(
+            "e2e_card: installing axe-core@{AXE_VERSION} from npm into {}",
+            prefix.display()
+        );
+        std::fs::create_dir_all(&prefix).expect("target/tools");
+        let status = Process::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--loglevel=error", "--save-exact", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("axe-core@{AXE_VERSION}"))
+            .status();
+        match status {
+            Ok(s) if s.success() => {}
+            Ok(s) => panic!("`npm install axe-core@{AXE_VERSION}` failed ({s})"),
+            Err(e) => panic!(
+                "npm is needed for axe-core ({e}): install it with `apt-get install -y nodejs npm`"
+            ),
+        }
+    }
+    let path = package.join("axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Screenshots
+
+/// The whole page at `width`: the viewport is made as tall as the page.
+async fn full_page(browser: &WebDriver, width: u32) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let viewport = Viewport {
+        name: "screenshot",
+        width,
+        height: 800,
+        phone: false,
+    };
+    open_card(browser, viewport, "").await?;
+    full_height_shot(browser, width).await
+}
+
+async fn full_page_dark(
+    browser: &WebDriver,
+    width: u32,
+    problems: &mut Vec<String>,
+) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let viewport = Viewport {
+        name: "screenshot",
+        width,
+        height: 800,
+        phone: false,
+    };
+    open_card(browser, viewport, "").await?;
+    toggle_dark(browser, problems).await?;
+    browser.execute("window.scrollTo(0, 0);", Vec::new()).await?;
+    full_height_shot(browser, width).await
+}
+
+async fn full_height_shot(browser: &WebDriver, width: u32) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let height: u64 = browser
+        .execute("return document.documentElement.scrollHeight;", Vec::new())
+        .await?
+        .convert()?;
+    browser
+        .cdp()
+        .send_raw(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await?;
+    settle(browser).await?;
+    Ok(browser.screenshot_as_png().await?)
+}
+
+/// Writes `png` and checks that it is a PNG `width` pixels wide.
+fn save_png(dir: &Path, name: &str, png: &[u8], width: u32, problems: &mut Vec<String>) {
+    let path = dir.join(name);
+    std::fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    let written = std::fs::read(&path).unwrap_or_default();
+    let signature = written.starts_with(b"\x89PNG\r\n\x1a\n");
+    let png_width = written
+        .get(16..20)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    if written.len() < 1000 || !signature || png_width != Some(width) {
+        problems.push(format!(
+            "{}: {} bytes, PNG signature {signature}, width {png_width:?} (expected {width})",
+            path.display(),
+            written.len()
+        ));
+    } else {
+        println!("screenshot: {} ({} KB)", path.display(), written.len() / 1024);
+    }
+}
