@@ -74,6 +74,32 @@ impl Browser {
         }
     }
 
+    /// Like `start`, with `configure` changing the capabilities first (Chromium preferences,
+    /// `goog:loggingPrefs`, ...).
+    pub async fn start_with(
+        extra_args: &[&str],
+        configure: impl FnOnce(&mut thirtyfour::ChromeCapabilities) -> WebDriverResult<()>,
+    ) -> Browser {
+        let process = ChromeDriver::start();
+        let profile = TempDir::new("factsheet-e2e-profile");
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(CHROMIUM).expect("binary capability");
+        for flag in CHROMIUM_FLAGS.iter().chain(extra_args) {
+            caps.add_arg(flag).expect("argument capability");
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.0.display()))
+            .expect("argument capability");
+        configure(&mut caps).expect("capabilities");
+        let driver = WebDriver::new(process.url(), caps)
+            .await
+            .expect("a Chromium session through ChromeDriver");
+        Browser {
+            driver,
+            _process: process,
+            _profile: profile,
+        }
+    }
+
     pub async fn quit(self) {
         let _ = self.driver.clone().quit().await;
     }
@@ -116,6 +142,51 @@ pub async fn wait_in_card(
             let what = text.map_or(String::new(), |t| format!(" showing {t:?}"));
             return Err(format!(
                 "no visible `{css}`{what} in a live card ([data-factsheet][data-factsheet-live]) within {timeout:?}"
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Like `FIND_IN_LIVE_CARD` for one host among several: elements matching `arguments[1]`
+/// inside the host that matches `arguments[0]`, once that host is live.
+pub const FIND_IN_LIVE_HOST: &str = r#"
+    const host = document.querySelector(arguments[0]);
+    if (!host || !host.hasAttribute("data-factsheet-live")) return [];
+    return Array.from((host.shadowRoot || host).querySelectorAll(arguments[1]));
+"#;
+
+/// Like `wait_in_card`, in the live host matching `host` (a CSS selector).
+pub async fn wait_in_host(
+    browser: &WebDriver,
+    host: &str,
+    css: &str,
+    text: Option<&str>,
+    timeout: Duration,
+) -> Result<WebElement, Box<dyn Error>> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = browser
+            .execute(
+                FIND_IN_LIVE_HOST,
+                vec![serde_json::Value::from(host), serde_json::Value::from(css)],
+            )
+            .await?
+            .elements()?;
+        for element in found {
+            if !element.is_displayed().await? {
+                continue;
+            }
+            match text {
+                Some(wanted) if !element.text().await?.contains(wanted) => continue,
+                _ => return Ok(element),
+            }
+        }
+        if Instant::now() > deadline {
+            let what = text.map_or(String::new(), |t| format!(" showing {t:?}"));
+            return Err(format!(
+                "no visible `{css}`{what} in the live host `{host}` within {timeout:?}"
             )
             .into());
         }

@@ -1,0 +1,1082 @@
+//! End-to-end tests of embedding (issue 5): the built `dist/` in headless Chromium, on the
+//! pages a newsroom would make. Each test that needs pages of its own (two instances next to
+//! hostile CSS, sheets by URL that fail) copies `dist/` to a temp dir, writes its fixture
+//! pages and sheets into `fixtures/` there and serves that copy with the test server, so no
+//! fixture ships in `dist/`. The server sends the strict Content-Security-Policy with every
+//! page, so the fixture pages have no inline script or style either.
+//!
+//! They need `dist/`, so a plain `cargo test` skips them (`#[ignore]`). `cargo xtask test`
+//! builds dist/ and then runs them; by hand:
+//! `cargo xtask dist && cargo test --test e2e_embed -- --ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::error::Error;
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use factsheet::model::Sheet;
+use serde_json::{json, Value as Json};
+use support::*;
+use thirtyfour::prelude::*;
+
+/// The host page's worst: every rule the brief names, at full strength.
+const HOSTILE_CSS: &str = "\
+* { all: unset; }
+div { font-size: 40px !important; color: red !important; }
+button { display: none !important; }
+[hidden] { display: block; }
+";
+
+/// Computed properties compared between the hostile and the clean page, for every element in
+/// a card: what page CSS could change. Sizes that follow the page's width are left out.
+const STYLE_PROPERTIES: [&str; 24] = [
+    "display",
+    "visibility",
+    "position",
+    "color",
+    "background-color",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "text-align",
+    "text-transform",
+    "text-decoration-line",
+    "letter-spacing",
+    "white-space",
+    "border-top-style",
+    "border-top-width",
+    "border-top-color",
+    "padding-top",
+    "padding-left",
+    "margin-top",
+    "margin-left",
+    "list-style-type",
+    "cursor",
+];
+
+// ---------------------------------------------------------------------------------------
+// 1. Two instances, one by URL, next to hostile CSS
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_style() {
+    let sheet = builtin();
+    let mut other = builtin_json();
+    let headline = "A second sheet, loaded by URL";
+    other["story"]["headline"] = json!(headline);
+    let prerendered =
+        prerendered_host(&fs::read_to_string(dist().join("demo/index.html")).unwrap());
+    let body = format!(
+        "{prerendered}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>"
+    )
+    .replacen("<div data-factsheet", "<div id=\"a\" data-factsheet", 1);
+    let site = Site::new(&[
+        ("sheet-b.json", other.to_string().into_bytes()),
+        ("hostile.css", HOSTILE_CSS.into()),
+        ("hostile.html", page(&["hostile.css"], &body).into_bytes()),
+        ("clean.html", page(&[], &body).into_bytes()),
+    ]);
+
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        // The clean page first: the reference.
+        d.goto(&site.url("clean.html")).await?;
+        wait_live(d, "#a").await?;
+        wait_live(d, "#b").await?;
+        let clean_a = card_styles(d, "#a").await?;
+        let clean_b = card_styles(d, "#b").await?;
+
+        d.goto(&site.url("hostile.html")).await?;
+        wait_live(d, "#a").await?;
+        wait_live(d, "#b").await?;
+        let mut problems = Vec::new();
+        for (host, clean) in [("#a", &clean_a), ("#b", &clean_b)] {
+            let hostile = card_styles(d, host).await?;
+            problems.extend(style_differences(host, clean, &hostile));
+        }
+
+        // Each card shows its own sheet.
+        let headline_a = text_in(d, "#a", ".fs-headline").await?;
+        let headline_b = text_in(d, "#b", ".fs-headline").await?;
+        if headline_a != sheet.story.headline || headline_b != headline {
+            problems.push(format!(
+                "headlines: #a {headline_a:?} (want {:?}), #b {headline_b:?} (want {headline:?})",
+                sheet.story.headline
+            ));
+        }
+
+        // Each card's popover opens on hover and quotes its source: the first figure in
+        // one, the last in the other.
+        let first = sheet.figures.first().ok_or("no figures")?;
+        let last = sheet.figures.last().ok_or("no figures")?;
+        for (host, figure) in [("#a", first), ("#b", last)] {
+            if let Err(e) = hover_shows_quote(d, host, figure).await {
+                problems.push(format!("{host}: {e}"));
+            }
+        }
+        // Ids stay inside each card's shadow root.
+        let leaked: Vec<String> = d
+            .execute(
+                r#"return Array.from(document.querySelectorAll("[id^='pop-'], [id^='fig-']"), e => e.id);"#,
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        if !leaked.is_empty() {
+            problems.push(format!("card ids in the page's light DOM: {leaked:?}"));
+        }
+        finish(problems)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+/// The host page's root font size is a common news-site rule (`html { font-size: 62.5% }`);
+/// the card's rem-based sizes must not follow it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_host_pages_root_font_size_changes_nothing_inside() {
+    let body = "<div id=\"a\" data-factsheet></div>";
+    let site = Site::new(&[
+        ("root-font.css", b"html { font-size: 62.5%; }\n".to_vec()),
+        (
+            "root-font.html",
+            page(&["root-font.css"], body).into_bytes(),
+        ),
+        ("clean.html", page(&[], body).into_bytes()),
+    ]);
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&site.url("clean.html")).await?;
+        wait_live(d, "#a").await?;
+        let clean = card_styles(d, "#a").await?;
+        d.goto(&site.url("root-font.html")).await?;
+        wait_live(d, "#a").await?;
+        let hostile = card_styles(d, "#a").await?;
+        finish(style_differences("#a", &clean, &hostile))
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. The strict Content-Security-Policy
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
+    let site = Site::new(&[
+        // Controls: pages that do break the policy, to show the violations are seen.
+        (
+            "csp-control.html",
+            page_with_inline_script_and_style(true).into_bytes(),
+        ),
+        (
+            "csp-control-frame.html",
+            page_with_inline_script_and_style(false).into_bytes(),
+        ),
+    ]);
+    let header = raw_get(site.addr, "/demo/").expect("the demo over http");
+    assert!(
+        header.contains(&format!("Content-Security-Policy: {}", serve::STRICT_CSP)),
+        "the server did not send the strict policy with the demo:\n{header}"
+    );
+
+    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
+        caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
+    })
+    .await;
+    let outcome = async {
+        let d = &browser.driver;
+        let sheet = builtin();
+        let mut problems = Vec::new();
+
+        // The collector sees violations in the page and in a sandboxed frame.
+        d.goto(&site.url("csp-control.html")).await?;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let control = csp_violations(d).await?;
+        eprintln!("control page: {control:?}");
+        if control.top.is_empty() || control.frames.iter().all(Vec::is_empty) {
+            problems.push(format!(
+                "the control page's violations were not all seen, so 0 below proves nothing: {control:?}"
+            ));
+        }
+
+        d.goto(&site.url("demo/")).await?;
+        let figure = sheet.figures.first().ok_or("no figures")?;
+        if let Err(e) = hover_shows_quote(d, "[data-factsheet]", figure).await {
+            problems.push(format!("script embed: {e}"));
+        }
+        // The sandboxed frame is served with the same policy.
+        let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
+        frame.clone().enter_frame().await?;
+        let framed = hover_shows_quote(d, "[data-factsheet]", figure).await;
+        d.enter_default_frame().await?;
+        if let Err(e) = framed {
+            problems.push(format!("iframe embed: {e}"));
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let seen = csp_violations(d).await?;
+        eprintln!("demo: {seen:?}");
+        if !seen.is_empty() {
+            problems.push(format!("CSP violations on the demo: {seen:?}"));
+        }
+        finish(problems)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. The sandboxed iframe's height
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popover_open() {
+    let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&format!("http://{addr}/demo/")).await?;
+        let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
+        let sandbox = frame.attr("sandbox").await?.unwrap_or_default();
+        if sandbox.split_whitespace().collect::<Vec<_>>() != ["allow-scripts"] {
+            return Err(format!("the demo's iframe has sandbox={sandbox:?}").into());
+        }
+        frame.clone().enter_frame().await?;
+        wait_live(d, "[data-factsheet]").await?;
+        d.enter_default_frame().await?;
+        let after_load = wait_frame_fits(d, &frame).await;
+
+        // The lowest cited button in the frame: its popover opens near the bottom. The
+        // pointer moves in the page's viewport, over the frame, as a reader's would. The frame
+        // may still be resizing (and its content reflowing), so the pointer aims again if the
+        // popover does not open.
+        let mut attempt = 0;
+        let (popover, popover_id) = loop {
+            attempt += 1;
+            frame.clone().enter_frame().await?;
+            let (button, popover_id) = lowest_cited_button(d).await?;
+            let centre: Vec<f64> = d
+                .execute(
+                    "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
+                    vec![button.to_json()?],
+                )
+                .await?
+                .convert()?;
+            d.enter_default_frame().await?;
+            let at: Vec<f64> = d
+                .execute(
+                    r#"const f = arguments[0], x = arguments[1], y = arguments[2];
+                       window.scrollBy(0, f.getBoundingClientRect().top + y - window.innerHeight / 2);
+                       const r = f.getBoundingClientRect();
+                       return [r.left + f.clientLeft + x, r.top + f.clientTop + y];"#,
+                    vec![frame.to_json()?, json!(centre[0]), json!(centre[1])],
+                )
+                .await?
+                .convert()?;
+            d.action_chain()
+                .move_to(at[0].round() as i64, at[1].round() as i64)
+                .perform()
+                .await?;
+            frame.clone().enter_frame().await?;
+            let css = format!("[id=\"{popover_id}\"]");
+            match wait_in_host(d, "[data-factsheet]", &css, None, POPOVER_TIMEOUT).await {
+                Ok(popover) => break (popover, popover_id),
+                Err(e) if attempt == 3 => {
+                    let state: Json = d
+                        .execute(
+                            r#"const b = arguments[0], r = b.getBoundingClientRect(), root = b.getRootNode();
+                               const at = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                               return { button: [r.left, r.top, r.width, r.height], aimed_at: arguments[1],
+                                        expanded: b.getAttribute("aria-expanded"),
+                                        under_pointer_now: at && at.outerHTML.slice(0, 100) };"#,
+                            vec![button.to_json()?, json!(centre)],
+                        )
+                        .await?
+                        .json()
+                        .clone();
+                    d.enter_default_frame().await?;
+                    return Err(format!(
+                        "hovering the lowest button in the frame, 3 times: {e}; {state}"
+                    )
+                    .into());
+                }
+                Err(_) => d.enter_default_frame().await?,
+            }
+        };
+        let popover_bottom: f64 = d
+            .execute(
+                "return arguments[0].getBoundingClientRect().bottom + window.scrollY;",
+                vec![popover.to_json()?],
+            )
+            .await?
+            .convert()?;
+        d.enter_default_frame().await?;
+        let with_popover = wait_frame_fits(d, &frame).await;
+
+        eprintln!(
+            "iframe: after load {after_load:?}; #{popover_id} open, ending at {popover_bottom}px: {with_popover:?}"
+        );
+        let mut problems = Vec::new();
+        if let Err(e) = after_load {
+            problems.push(format!("after load: {e}"));
+        }
+        match with_popover {
+            Err(e) => problems.push(format!("with #{popover_id} open: {e}")),
+            Ok(height) if popover_bottom > height + 2.0 => problems.push(format!(
+                "with #{popover_id} open: the popover ends at {popover_bottom}px, below the frame's {height}px: cut off"
+            )),
+            Ok(_) => {}
+        }
+        finish(problems)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. JavaScript disabled
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readable() {
+    let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
+    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
+        caps.add_experimental_option(
+            "prefs",
+            json!({ "profile.managed_default_content_settings.javascript": 2 }),
+        )
+    })
+    .await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&format!("http://{addr}/demo/")).await?;
+        // Long enough for the wasm to have mounted, had it run.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        // WebDriver's own scripts still run with the page's JavaScript off.
+        let state: Json = d
+            .execute(
+                r#"const host = document.querySelector("[data-factsheet]");
+                   const root = host && host.shadowRoot && host.shadowRoot.querySelector(".fs-root");
+                   return {
+                     mounted: !!host && host.hasAttribute("data-factsheet-mounted"),
+                     live: !!host && host.hasAttribute("data-factsheet-live"),
+                     shadow: !!(host && host.shadowRoot),
+                     inner: root ? root.innerText : "",
+                     all: root ? root.textContent : "",
+                   };"#,
+                Vec::new(),
+            )
+            .await?
+            .json()
+            .clone();
+        if state["mounted"] == json!(true) || state["live"] == json!(true) {
+            return Err(format!("the wasm ran, so JavaScript was not off: {state}").into());
+        }
+        if state["shadow"] != json!(true) {
+            return Err("no declarative shadow root on the demo's host".into());
+        }
+        let inner = normalize(state["inner"].as_str().unwrap_or(""));
+        let all = normalize(state["all"].as_str().unwrap_or(""));
+        let mut missing = Vec::new();
+        for (what, text) in expected_readable_texts(&builtin()) {
+            let text = normalize(&text);
+            if !inner.contains(&text) {
+                let why = if all.contains(&text) {
+                    "in the DOM but not rendered"
+                } else {
+                    "absent"
+                };
+                missing.push(format!("{what} {text:?}: {why}"));
+            }
+        }
+        finish(missing)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Sheets by URL that fail
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_works() {
+    let (broken, broken_line, broken_column) = broken_json();
+    let invalid = invalid_sheet();
+    let invalid_problems = factsheet::model::load("invalid.json", invalid.as_bytes(), None)
+        .expect_err("the invalid fixture sheet is invalid");
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let unreachable = format!("http://127.0.0.1:{closed_port}/sheet.json");
+    let body = format!(
+        "<div id=\"missing\" data-factsheet data-src=\"missing.json\"></div>
+<div id=\"broken\" data-factsheet data-src=\"broken.json\"></div>
+<div id=\"invalid\" data-factsheet data-src=\"invalid.json\"></div>
+<div id=\"unreachable\" data-factsheet data-src=\"{unreachable}\"></div>
+<div id=\"good\" data-factsheet></div>"
+    );
+    let site = Site::new(&[
+        ("broken.json", broken.into_bytes()),
+        ("invalid.json", invalid.into_bytes()),
+        ("errors.html", page(&[], &body).into_bytes()),
+    ]);
+
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&site.url("errors.html")).await?;
+        let mut problems = Vec::new();
+
+        expect(
+            &mut problems,
+            "#missing",
+            error_card_text(d, "#missing").await,
+            &["missing.json".into(), "HTTP 404".into()],
+        );
+
+        let card = error_card_text(d, "#broken").await;
+        let located = card.as_ref().is_ok_and(|t| {
+            let t = normalize(t);
+            [
+                format!("broken.json:{broken_line}:{broken_column}"),
+                format!("line {broken_line} column {broken_column}"),
+                format!("line {broken_line}, column {broken_column}"),
+            ]
+            .iter()
+            .any(|form| t.contains(form))
+        });
+        if card.is_ok() && !located {
+            problems.push(format!(
+                "#broken: the error card does not give line {broken_line} column {broken_column}: {card:?}"
+            ));
+        }
+        expect(&mut problems, "#broken", card, &["broken.json".into()]);
+
+        let mut wanted = vec!["invalid.json".to_string()];
+        for p in &invalid_problems {
+            wanted.push(p.path.clone());
+            wanted.push(p.message.clone());
+        }
+        expect(&mut problems, "#invalid", error_card_text(d, "#invalid").await, &wanted);
+
+        expect(
+            &mut problems,
+            "#unreachable",
+            error_card_text(d, "#unreachable").await,
+            &[unreachable.clone(), "Network error".into()],
+        );
+
+        let figure = builtin().figures.first().cloned().ok_or("no figures")?;
+        if let Err(e) = hover_shows_quote(d, "#good", &figure).await {
+            problems.push(format!("#good, next to the failing instances: {e}"));
+        }
+        finish(problems)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+/// Checks an error card's text holds every `wanted` string.
+fn expect(
+    problems: &mut Vec<String>,
+    host: &str,
+    card: Result<String, Box<dyn Error>>,
+    wanted: &[String],
+) {
+    match card {
+        Err(e) => problems.push(format!("{host}: {e}")),
+        Ok(text) => {
+            eprintln!("{host}: {text:?}");
+            let flat = normalize(&text);
+            let absent: Vec<&String> = wanted
+                .iter()
+                .filter(|w| !flat.contains(&normalize(w)))
+                .collect();
+            if !absent.is_empty() {
+                problems.push(format!(
+                    "{host}: the error card lacks {absent:?}; it says {text:?}"
+                ));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. JSON-LD
+// ---------------------------------------------------------------------------------------
+
+#[test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+fn json_ld_has_a_claim_review_per_figure_and_claim_and_cannot_end_its_script() {
+    let sheet = builtin();
+    let mut problems = Vec::new();
+    for page in ["index.html", "demo/index.html"] {
+        let html = fs::read_to_string(dist().join(page)).unwrap();
+        problems.extend(check_json_ld(page, &html, &sheet));
+    }
+    finish(problems).unwrap();
+}
+
+fn check_json_ld(page: &str, html: &str, sheet: &Sheet) -> Vec<String> {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    let mut problems = Vec::new();
+    let starts: Vec<usize> = html.match_indices(OPEN).map(|(i, _)| i).collect();
+    if starts.len() != 1 {
+        return vec![format!(
+            "{page}: {} JSON-LD script elements, not 1",
+            starts.len()
+        )];
+    }
+    let text = &html[starts[0] + OPEN.len()..];
+    // What the HTML parser takes as the script's text: up to the first `</script`.
+    let end = text
+        .to_ascii_lowercase()
+        .find("</script")
+        .unwrap_or(text.len());
+    let text = &text[..end];
+    if text.contains("<!--") {
+        problems.push(format!(
+            "{page}: `<!--` in the JSON-LD changes where its script ends"
+        ));
+    }
+    let ld: Json = match serde_json::from_str(text) {
+        Ok(ld) => ld,
+        Err(e) => return vec![format!("{page}: the JSON-LD does not parse: {e}")],
+    };
+    if ld["@context"] != json!("https://schema.org") {
+        problems.push(format!("{page}: @context is {}", ld["@context"]));
+    }
+    let reviews: Vec<&Json> = ld["@graph"]
+        .as_array()
+        .map(|g| {
+            g.iter()
+                .filter(|n| n["@type"] == json!("ClaimReview"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let expected = sheet.figures.len() + sheet.claims.len();
+    if reviews.len() != expected {
+        problems.push(format!(
+            "{page}: {} ClaimReviews, expected {expected} ({} figures + {} claims)",
+            reviews.len(),
+            sheet.figures.len(),
+            sheet.claims.len()
+        ));
+    }
+    for review in &reviews {
+        let rating = &review["reviewRating"];
+        if rating["alternateName"].as_str().is_none_or(str::is_empty)
+            || rating["ratingExplanation"]
+                .as_str()
+                .is_none_or(str::is_empty)
+            || review["itemReviewed"]["@type"] != json!("Claim")
+        {
+            problems.push(format!("{page}: incomplete ClaimReview {review}"));
+        }
+    }
+    let reviewed = |pick: &dyn Fn(&str) -> bool| -> Vec<&Json> {
+        reviews
+            .iter()
+            .copied()
+            .filter(|r| r["claimReviewed"].as_str().is_some_and(pick))
+            .collect()
+    };
+    for f in &sheet.figures {
+        let prefix = format!("{}: ", f.label);
+        let found = reviewed(&|t| t.starts_with(&prefix) && t.contains(f.value.written()));
+        check_one(
+            &mut problems,
+            page,
+            &format!("figure {}", f.id),
+            &found,
+            f.status.label(),
+        );
+    }
+    for c in &sheet.claims {
+        let found = reviewed(&|t| t == c.summary);
+        check_one(
+            &mut problems,
+            page,
+            &format!("claim {}", c.id),
+            &found,
+            c.status.label(),
+        );
+    }
+    problems
+}
+
+fn check_one(problems: &mut Vec<String>, page: &str, item: &str, found: &[&Json], status: &str) {
+    match found {
+        [one] if one["reviewRating"]["alternateName"] == json!(status) => {}
+        [one] => problems.push(format!(
+            "{page}: {item}: alternateName {}, expected {status:?}",
+            one["reviewRating"]["alternateName"]
+        )),
+        _ => problems.push(format!(
+            "{page}: {item}: {} ClaimReviews, expected 1",
+            found.len()
+        )),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------
+
+/// A temp copy of `dist/` with `fixtures/` added, served on 127.0.0.1.
+struct Site {
+    _dir: TempDir,
+    addr: SocketAddr,
+}
+
+impl Site {
+    fn new(fixtures: &[(&str, Vec<u8>)]) -> Site {
+        let dir = TempDir::new("factsheet-e2e-site");
+        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
+        let fixture_dir = dir.0.join("fixtures");
+        fs::create_dir_all(&fixture_dir).unwrap();
+        for (name, bytes) in fixtures {
+            fs::write(fixture_dir.join(name), bytes).unwrap();
+        }
+        let addr = serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1");
+        Site { _dir: dir, addr }
+    }
+
+    /// `path` under `fixtures/`, or `demo/` etc. when it names a directory of dist/.
+    fn url(&self, path: &str) -> String {
+        if path.contains('/') {
+            format!("http://{}/{path}", self.addr)
+        } else {
+            format!("http://{}/fixtures/{path}", self.addr)
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// A fixture page in `fixtures/`: the embed script, the given stylesheets, `body`. No inline
+/// script or style, so it is clean under the strict policy.
+fn page(stylesheets: &[&str], body: &str) -> String {
+    let links: String = stylesheets
+        .iter()
+        .map(|s| format!("<link rel=\"stylesheet\" href=\"{s}\">\n"))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{links}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// The control for the CSP test: an inline script and style, and (at the top) a sandboxed
+/// frame that has them too.
+fn page_with_inline_script_and_style(with_frame: bool) -> String {
+    let frame = if with_frame {
+        "<iframe sandbox=\"allow-scripts\" src=\"csp-control-frame.html\"></iframe>"
+    } else {
+        ""
+    };
+    format!(
+        "<!doctype html>\n<html><head><style>p {{ color: red; }}</style></head><body><p style=\"color: blue\">control</p><script>document.title = 'inline';</script>{frame}</body></html>\n"
+    )
+}
+
+/// The demo's pre-rendered host element, as the build wrote it.
+fn prerendered_host(html: &str) -> String {
+    let start = html
+        .find("<div data-factsheet data-prerendered")
+        .expect("a pre-rendered host in the demo");
+    let end = html[start..]
+        .find("</template></div>")
+        .expect("the end of the pre-rendered host")
+        + start
+        + "</template></div>".len();
+    html[start..end].to_string()
+}
+
+fn builtin() -> Sheet {
+    factsheet::data::builtin().expect("the built-in sheet parses")
+}
+
+fn builtin_json() -> Json {
+    serde_json::from_str(factsheet::data::BUILTIN_JSON).unwrap()
+}
+
+/// The built-in sheet, pretty-printed, with one comma taken out; and where serde_json says
+/// the error is.
+fn broken_json() -> (String, usize, usize) {
+    let pretty = serde_json::to_string_pretty(&builtin_json()).unwrap();
+    // The comma after the story's headline.
+    let at = pretty.find("\"headline\"").unwrap();
+    let comma = at + pretty[at..].find(",\n").unwrap();
+    let broken = format!("{}{}", &pretty[..comma], &pretty[comma + 1..]);
+    let err = serde_json::from_str::<Json>(&broken).unwrap_err();
+    (broken, err.line(), err.column())
+}
+
+/// The built-in sheet with a second source under the first one's id.
+fn invalid_sheet() -> String {
+    let mut sheet = builtin_json();
+    let sources = sheet["sources"].as_array_mut().unwrap();
+    let mut copy = sources[0].clone();
+    copy["title"] = json!("Another report under the same id");
+    sources.push(copy);
+    serde_json::to_string_pretty(&sheet).unwrap()
+}
+
+/// What must be readable without JavaScript: every figure's number, every status word, every
+/// source's title, every citation's quote.
+fn expected_readable_texts(sheet: &Sheet) -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for f in &sheet.figures {
+        texts.push((format!("figure {}", f.id), f.value.written().to_string()));
+        texts.push((
+            format!("status of figure {}", f.id),
+            f.status.label().to_string(),
+        ));
+        for (i, c) in f.citations.iter().enumerate() {
+            texts.push((format!("quote {i} of figure {}", f.id), c.quote.clone()));
+        }
+    }
+    for c in &sheet.claims {
+        texts.push((
+            format!("status of claim {}", c.id),
+            c.status.label().to_string(),
+        ));
+        for (i, q) in c.citations.iter().enumerate() {
+            texts.push((format!("quote {i} of claim {}", c.id), q.quote.clone()));
+        }
+    }
+    for s in &sheet.sources {
+        texts.push((format!("title of source {}", s.id), s.title.clone()));
+    }
+    texts
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser helpers
+// ---------------------------------------------------------------------------------------
+
+fn finish(problems: Vec<String>) -> Result<(), Box<dyn Error>> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("\n- {}", problems.join("\n- ")).into())
+    }
+}
+
+async fn wait_live(d: &WebDriver, host: &str) -> Outcome {
+    match wait_in_host(d, host, ".fs-root", None, RENDER_TIMEOUT).await {
+        Ok(_) => Ok(()),
+        Err(e) => Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
+    }
+}
+
+/// Every host on the page: its id, state and first words, for failure messages.
+async fn describe_hosts(d: &WebDriver) -> String {
+    let script = r#"return Array.from(document.querySelectorAll("[data-factsheet]"), h =>
+        (h.id || "(no id)") + ": " + (h.hasAttribute("data-factsheet-live") ? "live" : "NOT live")
+        + ", " + JSON.stringify(((h.shadowRoot || h).textContent || "").slice(0, 160))).join("; ");"#;
+    match d.execute(script, Vec::new()).await {
+        Ok(ret) => ret.convert::<String>().unwrap_or_default(),
+        Err(e) => format!("(could not inspect the page: {e})"),
+    }
+}
+
+async fn text_in(d: &WebDriver, host: &str, css: &str) -> Result<String, Box<dyn Error>> {
+    Ok(wait_in_host(d, host, css, None, RENDER_TIMEOUT)
+        .await?
+        .text()
+        .await?)
+}
+
+/// Hovers `figure`'s button in `host` and checks its popover opens and quotes its first
+/// citation.
+async fn hover_shows_quote(
+    d: &WebDriver,
+    host: &str,
+    figure: &factsheet::model::Figure,
+) -> Outcome {
+    let number = figure.value.written();
+    let quote = &figure
+        .citations
+        .first()
+        .ok_or("a figure without citation")?
+        .quote;
+    let button =
+        match wait_in_host(d, host, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
+            Ok(button) => button,
+            Err(e) => return Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
+        };
+    let popover_id = button
+        .attr("aria-controls")
+        .await?
+        .ok_or("the figure button has no aria-controls")?;
+    d.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![button.to_json()?],
+    )
+    .await?;
+    d.action_chain()
+        .move_to_element_center(&button)
+        .perform()
+        .await?;
+    let popover = wait_in_host(
+        d,
+        host,
+        &format!("[id=\"{popover_id}\"]"),
+        None,
+        POPOVER_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
+    let mut quoted = Vec::new();
+    for blockquote in popover.find_all(By::Css("blockquote")).await? {
+        quoted.push(normalize(&blockquote.text().await?));
+    }
+    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
+        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
+    }
+    expect_attr(&button, "aria-expanded", "true").await
+}
+
+/// The computed style of every element in a card, in document order.
+async fn card_styles(
+    d: &WebDriver,
+    host: &str,
+) -> Result<Vec<(String, Vec<String>)>, Box<dyn Error>> {
+    let script = r##"
+        const host = document.querySelector(arguments[0]);
+        const props = arguments[1];
+        return Array.from(host.shadowRoot.querySelectorAll("*"))
+            .filter(e => e.tagName !== "LINK" && e.tagName !== "STYLE")
+            .map(e => {
+                const cs = getComputedStyle(e);
+                const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+                    + Array.from(e.classList, c => "." + c).join("");
+                return [name, props.map(p => cs.getPropertyValue(p))];
+            });"##;
+    let props: Vec<Json> = STYLE_PROPERTIES.iter().map(|p| json!(p)).collect();
+    Ok(d.execute(script, vec![json!(host), Json::Array(props)])
+        .await?
+        .convert()?)
+}
+
+fn style_differences(
+    host: &str,
+    clean: &[(String, Vec<String>)],
+    hostile: &[(String, Vec<String>)],
+) -> Vec<String> {
+    let names = |s: &[(String, Vec<String>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    if names(clean) != names(hostile) {
+        return vec![format!(
+            "{host}: the card's elements differ between the clean and the hostile page ({} vs {})",
+            clean.len(),
+            hostile.len()
+        )];
+    }
+    let mut differences = Vec::new();
+    for ((name, a), (_, b)) in clean.iter().zip(hostile) {
+        for (i, (x, y)) in a.iter().zip(b).enumerate() {
+            if x != y {
+                differences.push(format!("{name} {}: {x} -> {y}", STYLE_PROPERTIES[i]));
+            }
+        }
+    }
+    let total = differences.len();
+    if total == 0 {
+        return Vec::new();
+    }
+    differences.truncate(12);
+    vec![format!(
+        "{host}: host CSS changed {total} computed values inside the card, e.g.\n    {}",
+        differences.join("\n    ")
+    )]
+}
+
+/// The text of `host`'s error card, waiting for it to appear.
+async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dyn Error>> {
+    let script = r#"
+        const host = document.querySelector(arguments[0]);
+        const card = host && host.shadowRoot
+            && host.shadowRoot.querySelector("article.factsheet.fs-error[role=alert]");
+        return card ? card.innerText : null;"#;
+    let deadline = Instant::now() + RENDER_TIMEOUT;
+    loop {
+        let found: Option<String> = d.execute(script, vec![json!(host)]).await?.convert()?;
+        if let Some(text) = found {
+            return Ok(text);
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "no error card (article.factsheet.fs-error[role=alert]) within {RENDER_TIMEOUT:?}; page: {}",
+                describe_hosts(d).await
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The lowest button that opens a popover in the (current frame's) card, and the popover's id.
+async fn lowest_cited_button(d: &WebDriver) -> Result<(WebElement, String), Box<dyn Error>> {
+    let buttons = d
+        .execute(
+            FIND_IN_LIVE_HOST,
+            vec![json!("[data-factsheet]"), json!("button[aria-controls]")],
+        )
+        .await?
+        .elements()?;
+    let mut lowest: Option<(f64, WebElement)> = None;
+    for b in buttons {
+        if !b.is_displayed().await? {
+            continue;
+        }
+        let bottom: f64 = d
+            .execute(
+                "return arguments[0].getBoundingClientRect().bottom;",
+                vec![b.to_json()?],
+            )
+            .await?
+            .convert()?;
+        if lowest.as_ref().is_none_or(|(y, _)| bottom > *y) {
+            lowest = Some((bottom, b));
+        }
+    }
+    let (_, button) = lowest.ok_or("no visible button[aria-controls] in the frame's card")?;
+    let id = button.attr("aria-controls").await?.unwrap_or_default();
+    Ok((button, id))
+}
+
+/// Waits until the iframe is as tall as its content (±2 px) and nothing in it scrolls;
+/// returns the frame's height, or what was seen last. The content's height is the root
+/// element's (`html` has no set height in the frame page), and the bottom of any popover
+/// that hangs below it: the document's `scrollHeight` alone never drops below the frame's
+/// own height, so it cannot tell a frame that is too tall.
+async fn wait_frame_fits(d: &WebDriver, frame: &WebElement) -> Result<f64, Box<dyn Error>> {
+    const MEASURE: &str = r#"
+        const e = document.documentElement;
+        let content = e.getBoundingClientRect().height;
+        const host = document.querySelector("[data-factsheet]");
+        const root = host && host.shadowRoot;
+        if (root) for (const p of root.querySelectorAll(".fs-popover:not([hidden])")) {
+            content = Math.max(content, p.getBoundingClientRect().bottom + window.scrollY);
+        }
+        return [e.scrollHeight, e.clientHeight, content];"#;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let outer: f64 = d
+            .execute("return arguments[0].offsetHeight;", vec![frame.to_json()?])
+            .await?
+            .convert()?;
+        frame.clone().enter_frame().await?;
+        let inner: Vec<f64> = d.execute(MEASURE, Vec::new()).await?.convert()?;
+        d.enter_default_frame().await?;
+        let (scroll, client, content) = (inner[0], inner[1], inner[2]);
+        if (outer - scroll).abs() <= 2.0 && scroll <= client + 2.0 && (outer - content).abs() <= 2.0
+        {
+            return Ok(outer);
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "iframe offsetHeight {outer}px; in it, the document's scrollHeight {scroll}px, clientHeight {client}px, content {content}px"
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// CSP violations seen so far: the browser console (drained) and, in the page and in each
+/// of its frames, the reports a `ReportingObserver` gets from the document's buffer.
+#[derive(Debug, Default)]
+struct Violations {
+    console: Vec<String>,
+    top: Vec<String>,
+    frames: Vec<Vec<String>>,
+}
+
+impl Violations {
+    fn is_empty(&self) -> bool {
+        self.console.is_empty() && self.top.is_empty() && self.frames.iter().all(Vec::is_empty)
+    }
+}
+
+const BUFFERED_CSP_REPORTS: &str = r#"
+    const done = arguments[arguments.length - 1];
+    if (!window.ReportingObserver) { done(["(no ReportingObserver)"]); return; }
+    const seen = [];
+    const observer = new ReportingObserver(reports => {
+        for (const r of reports) seen.push(r.body.effectiveDirective + " blocked " + r.body.blockedURL + " at " + r.body.sourceFile + ":" + r.body.lineNumber);
+    }, { types: ["csp-violation"], buffered: true });
+    observer.observe();
+    setTimeout(() => { observer.takeRecords(); done(seen); }, 300);
+"#;
+
+async fn csp_violations(d: &WebDriver) -> Result<Violations, Box<dyn Error>> {
+    let mut found = Violations::default();
+    for entry in d.handle().get_log("browser").await? {
+        if entry.message.contains("Content Security Policy") || entry.message.contains("Refused to")
+        {
+            found.console.push(entry.message);
+        }
+    }
+    found.top = d
+        .execute_async(BUFFERED_CSP_REPORTS, Vec::new())
+        .await?
+        .convert()?;
+    let frames = d.find_all(By::Css("iframe")).await?;
+    for frame in frames {
+        frame.enter_frame().await?;
+        let seen: Vec<String> = d
+            .execute_async(BUFFERED_CSP_REPORTS, Vec::new())
+            .await?
+            .convert()?;
+        d.enter_default_frame().await?;
+        found.frames.push(seen);
+    }
+    Ok(found)
+}
+
+/// A raw GET, for the response's headers.
+fn raw_get(addr: SocketAddr, path: &str) -> Result<String, Box<dyn Error>> {
+    let mut stream = TcpStream::connect(addr)?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n")?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    Ok(answer.split("\r\n\r\n").next().unwrap_or("").to_string())
+}
