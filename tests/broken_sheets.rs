@@ -346,6 +346,7 @@ fn a_trailing_comma_gives_line_and_column() {
     let p = &load(FILE, text.as_bytes(), None).unwrap_err()[0];
     assert_eq!(p.line, line_of(&text, ",,"));
     assert!(p.hint.contains("comma"), "{p}");
+    assert_eq!(p.path, "story", "no `?` step in the path");
     assert_eq!(
         p.to_string().lines().next().unwrap().split(':').next(),
         Some(FILE)

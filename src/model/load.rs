@@ -114,13 +114,22 @@ fn json_error(file: &str, path: String, error: &serde_json::Error) -> Diagnostic
         file: file.into(),
         line: error.line().max(1),
         column: error.column().max(1),
-        path: if path == "." {
-            Path::root().to_string()
-        } else {
-            path
-        },
+        path: readable_path(&path),
         message,
         hint: hint.into(),
+    }
+}
+
+/// serde's path with the steps it could not name (`?`, where the syntax broke) left out.
+fn readable_path(path: &str) -> String {
+    let known: Vec<&str> = path
+        .split('.')
+        .filter(|step| *step != "?" && !step.is_empty())
+        .collect();
+    if known.is_empty() {
+        Path::root().to_string()
+    } else {
+        known.join(".")
     }
 }
 
