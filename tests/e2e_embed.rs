@@ -261,6 +261,13 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
         frame.clone().enter_frame().await?;
         wait_live(d, "[data-factsheet]").await?;
         d.enter_default_frame().await?;
+        // Chromium pauses rendering in cross-origin frames that are off screen (a sandboxed
+        // frame is cross-origin), so its resize observer reports once a reader scrolls to it.
+        d.execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![frame.to_json()?],
+        )
+        .await?;
         let after_load = wait_frame_fits(d, &frame).await;
 
         // The lowest cited button in the frame: its popover opens near the bottom. The
