@@ -63,11 +63,13 @@ pub fn app(props: &AppProps) -> Html {
         .map(|f| f.item.anchor.clone())
         .chain(view.claims.iter().map(|c| c.item.anchor.clone()))
         .collect();
-    use_page_events(popovers.dispatcher(), anchors, root.clone());
+    // First tell the embed the card is live (it drops the pre-render's footnotes), then act on
+    // a deep link: scrolling before the footnotes collapse would land in the wrong place.
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
+    use_page_events(popovers.dispatcher(), anchors, root.clone());
 
     let dispatch = {
         let popovers = popovers.dispatcher();
@@ -141,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
                             { for c.items.iter().filter_map(|id| figure(id)).map(|f| html! {
                                 <a class="fs-conflict-figure" href={format!("#{}", f.item.anchor)}>
                                     { f.qualifier.clone().unwrap_or_default() }{ " " }<strong>{ &f.number }</strong>{ " " }{ &f.unit }
-                                    { ": " }{ &f.item.claimant }{ ", " }{ &f.as_of }
+                                    { ": " }{ &f.item.claimant }{ ". " }{ &f.as_of }
                                 </a>
                             }) }
                         </ConflictPanel>

@@ -1,12 +1,16 @@
-//! Keeps an open popover fully inside the viewport: shifts it sideways near the edges and
-//! flips it above its button when there is no room below. Measured after each opening, so it
-//! holds in scrolled pages and at 320 px too.
+//! Keeps an open popover fully inside the viewport: narrows it to the viewport, shifts it
+//! sideways near the edges, and puts it below or above its button, whichever has room, capping
+//! its height to that room (it scrolls inside). Measured after each opening, so it holds in
+//! scrolled pages, on phones and at 320 px.
 
 use yew::prelude::*;
 
 /// Gap kept between a popover and the viewport's edges, in CSS pixels.
 #[cfg(target_arch = "wasm32")]
 const MARGIN: f64 = 8.0;
+/// Gap between the button and its popover (the CSS `calc(100% + 6px)`).
+#[cfg(target_arch = "wasm32")]
+const GAP: f64 = 6.0;
 
 #[cfg(target_arch = "wasm32")]
 pub fn place_popover(node: &NodeRef) {
@@ -14,22 +18,32 @@ pub fn place_popover(node: &NodeRef) {
     let Some(popover) = node.cast::<HtmlElement>() else {
         return;
     };
-    let Some(window) = web_sys::window() else {
+    let Some(anchor) = popover.parent_element() else {
         return;
     };
-    let style = popover.style();
-    // Start from the default place (below, left-aligned) so earlier shifts do not add up.
-    let _ = style.remove_property("left");
-    let _ = popover.class_list().remove_1("fs-popover--above");
-    let width = window
-        .document()
+    // The layout viewport without scrollbars. `innerWidth`/`innerHeight` include scrollbars
+    // and, in mobile emulation, grow with content that sticks out, so they are not used.
+    let Some(viewport) = web_sys::window()
+        .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .map_or(0.0, |e| f64::from(e.client_width()));
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    else {
+        return;
+    };
+    let (width, height) = (
+        f64::from(viewport.client_width()),
+        f64::from(viewport.client_height()),
+    );
+    let style = popover.style();
+    // Start from the CSS defaults (below, left-aligned) so earlier adjustments do not add up.
+    for property in ["left", "width", "max-height"] {
+        let _ = style.remove_property(property);
+    }
+    let _ = popover.class_list().remove_1("fs-popover--above");
+
+    let room_across = width - 2.0 * MARGIN;
+    if popover.get_bounding_client_rect().width() > room_across {
+        let _ = style.set_property("width", &format!("{room_across}px"));
+    }
     let rect = popover.get_bounding_client_rect();
     let mut shift = 0.0;
     if rect.right() > width - MARGIN {
@@ -41,12 +55,23 @@ pub fn place_popover(node: &NodeRef) {
     if shift != 0.0 {
         let _ = style.set_property("left", &format!("{shift}px"));
     }
-    let below_overflows = rect.bottom() > height - MARGIN;
-    let room_above = popover
-        .parent_element()
-        .map_or(0.0, |p| p.get_bounding_client_rect().top());
-    if below_overflows && room_above > rect.height() + MARGIN {
+
+    let button = anchor.get_bounding_client_rect();
+    let below = height - MARGIN - (button.bottom() + GAP);
+    let above = button.top() - GAP - MARGIN;
+    let needed = rect.height();
+    let (go_above, room) = if needed <= below {
+        (false, below)
+    } else if needed <= above {
+        (true, above)
+    } else {
+        (above > below, above.max(below))
+    };
+    if go_above {
         let _ = popover.class_list().add_1("fs-popover--above");
+    }
+    if needed > room {
+        let _ = style.set_property("max-height", &format!("{}px", room.max(48.0)));
     }
 }
 
