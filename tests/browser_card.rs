@@ -263,3 +263,25 @@ async fn a_claim_quoted_by_two_outlets_shows_both_wordings_side_by_side() {
         "{text}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn every_conflict_links_to_its_figures_whose_citations_open() {
+    let host = mount().await;
+    let panels = host.query_selector_all(".fs-conflict").unwrap();
+    assert_eq!(panels.length(), 4, "one panel per conflict");
+    let links = host
+        .query_selector_all(".fs-conflict a.fs-conflict-figure")
+        .unwrap();
+    // 5 casualty estimates and the two 12,000 figures.
+    assert_eq!(links.length(), 7);
+    let link: HtmlElement = links.item(2).unwrap().dyn_into().unwrap();
+    let target = link.get_attribute("href").unwrap();
+    assert_eq!(target, "#fig-dead-per-nis");
+    link.click();
+    let opened = settle(|| is_open(&host, "dead-per-nis")).await;
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    assert!(
+        opened,
+        "following {target} did not open that figure's citations"
+    );
+}

@@ -91,7 +91,7 @@ pub fn app(props: &AppProps) -> Html {
             .iter()
             .any(|c| c.items.iter().any(|i| i == id))
     };
-    let charted = |id: &str| view.charts.iter().any(|c| c.id == id);
+    let chart = |id: &str| view.charts.iter().find(|c| c.id == id);
     let claim = |id: &str| view.claims.iter().find(|c| c.item.id == id);
     let figure = |id: &str| view.figures.iter().find(|f| f.item.id == id);
     let outlets: Vec<AttrValue> = view
@@ -129,17 +129,16 @@ pub fn app(props: &AppProps) -> Html {
             if !view.conflicts.is_empty() {
                 <section class="fs-section" aria-labelledby="fs-conflicts-h">
                     <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
-                    { for view.charts.iter().map(|chart| html! {
-                        <ConflictPanel key={chart.id.clone()} title={chart.title.clone()} explanation={chart.explanation.clone()}>
-                            <EstimatesChart chart={chart.clone()} />
-                        </ConflictPanel>
-                    }) }
-                    { for view.conflicts.iter().filter(|c| !charted(&c.id)).map(|c| html! {
+                    { for view.conflicts.iter().map(|c| html! {
                         <ConflictPanel key={c.id.clone()} title={c.title.clone()} explanation={c.explanation.clone()}>
+                            if let Some(chart) = chart(&c.id) {
+                                <EstimatesChart chart={chart.clone()} />
+                            }
                             { for c.items.iter().filter_map(|id| claim(id)).map(|cl| html! {
                                 <ClaimCard key={cl.item.id.clone()} claim={cl.clone()}
                                            open={popovers.is_open(&cl.item.anchor)} dispatch={dispatch.clone()} />
                             }) }
+                            // Each figure links to its card, where its citations open.
                             { for c.items.iter().filter_map(|id| figure(id)).map(|f| html! {
                                 <a class="fs-conflict-figure" href={format!("#{}", f.item.anchor)}>
                                     { f.qualifier.clone().unwrap_or_default() }{ " " }<strong>{ &f.number }</strong>{ " " }{ &f.unit }
