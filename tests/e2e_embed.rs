@@ -422,6 +422,112 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
     outcome.unwrap();
 }
 
+/// The texts a reader must find in `host`'s rendered card, or the ones missing.
+async fn missing_readable_texts(d: &WebDriver, host: &str) -> Result<Vec<String>, Box<dyn Error>> {
+    let text: String = d
+        .execute(
+            r#"const host = document.querySelector(arguments[0]);
+               const root = host && host.shadowRoot && host.shadowRoot.querySelector(".fs-root");
+               return root ? root.innerText : "";"#,
+            vec![json!(host)],
+        )
+        .await?
+        .convert()?;
+    let text = normalize(&text);
+    Ok(expected_readable_texts(&builtin())
+        .into_iter()
+        .filter(|(_, t)| !text.contains(&normalize(t)))
+        .map(|(what, t)| format!("{what} {t:?}"))
+        .collect())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn with_the_wasm_blocked_every_figure_status_source_and_quote_is_readable() {
+    // The demo under a policy without 'wasm-unsafe-eval': scripts run, the wasm cannot.
+    let root = std::env::temp_dir().join(format!("factsheet-e2e-nowasm-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    copy_dir(&dist(), &root).expect("a copy of dist/");
+    let demo = fs::read_to_string(root.join("demo/index.html")).expect("the demo page");
+    let blocked = demo.replacen(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">",
+        1,
+    );
+    fs::write(root.join("demo/no-wasm.html"), blocked).expect("the fixture page");
+    let addr = serve::spawn(root.clone()).expect("a static server on 127.0.0.1");
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&format!("http://{addr}/demo/no-wasm.html")).await?;
+        let deadline = Instant::now() + RENDER_TIMEOUT;
+        let host = "[data-factsheet][data-prerendered]";
+        loop {
+            let failed: bool = d
+                .execute(
+                    "const h = document.querySelector(arguments[0]); return !!h && h.hasAttribute('data-factsheet-failed');",
+                    vec![json!(host)],
+                )
+                .await?
+                .convert()?;
+            if failed {
+                break;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the host was never marked data-factsheet-failed: {}", describe_hosts(d).await).into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        finish(missing_readable_texts(d, host).await?)
+    }
+    .await;
+    browser.quit().await;
+    let _ = fs::remove_dir_all(&root);
+    outcome.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn hydrating_the_prerendered_card_moves_nothing() {
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&file_url(&dist().join("index.html"))).await?;
+        wait_live(d, "[data-factsheet]").await?;
+        let measurable: bool = d
+            .execute(
+                "return PerformanceObserver.supportedEntryTypes.includes('layout-shift');",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        if !measurable {
+            return Err("this Chromium does not report layout shifts: nothing measured".into());
+        }
+        // Every layout shift since navigation, buffered by the browser.
+        let shifts: Vec<f64> = d
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   const seen = [];
+                   new PerformanceObserver(list => {
+                     for (const e of list.getEntries()) seen.push(e.value);
+                   }).observe({ type: "layout-shift", buffered: true });
+                   setTimeout(() => done(seen), 500);"#,
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        let total: f64 = shifts.iter().sum();
+        if total > 0.0 {
+            return Err(format!("cumulative layout shift {total} from shifts {shifts:?}").into());
+        }
+        Outcome::Ok(())
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
 // ---------------------------------------------------------------------------------------
 // 5. Sheets by URL that fail
 // ---------------------------------------------------------------------------------------

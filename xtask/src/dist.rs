@@ -158,8 +158,17 @@ fn stylesheet(root: &Path) -> Result<String, String> {
 /// from the page's URL). The card brings its own stylesheet into its shadow root. The block
 /// keeps the glue's `let wasm_bindgen` out of the host page's global scope.
 fn embed_script(glue: &str) -> String {
-    format!("{{\n{glue}\n{EMBED_LOADER}}}\n")
+    format!("{{\n{glue}\n{MARK_FAILED}{EMBED_LOADER}}}\n")
 }
+
+/// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
+/// tells their stylesheet to show the citations as footnotes, since no popover will open.
+/// `let`, so it stays inside the script's block and out of the page's globals.
+const MARK_FAILED: &str = r#"let markFailed = function () {
+  var hosts = document.querySelectorAll("[data-factsheet]");
+  for (var i = 0; i < hosts.length; i++) hosts[i].setAttribute("data-factsheet-failed", "");
+};
+"#;
 
 const EMBED_LOADER: &str = r#"// factsheet loader: everything is resolved against this script's own URL.
 (function () {
@@ -169,6 +178,7 @@ const EMBED_LOADER: &str = r#"// factsheet loader: everything is resolved agains
   function start() {
     wasm_bindgen({ module_or_path: beside("factsheet_bg.wasm") }).catch(function (err) {
       console.error("factsheet: the widget could not start", err);
+      markFailed();
     });
   }
   // The wasm start function mounts into [data-factsheet] elements, so they must exist.
@@ -225,7 +235,7 @@ pub fn one_file_page(
     let page = format!("{before}{after}");
     // One classic script; the block keeps the glue's `let wasm_bindgen` out of the global scope.
     let script = format!(
-        "<script>\n{{\n{glue}\n(function () {{\n  var text = atob(\"{}\");\n{INLINE_START}",
+        "<script>\n{{\n{glue}\n{MARK_FAILED}(function () {{\n  var text = atob(\"{}\");\n{INLINE_START}",
         base64(wasm)
     );
     fill(
@@ -243,6 +253,7 @@ const INLINE_START: &str = r#"  var bytes = new Uint8Array(text.length);
   for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   wasm_bindgen({ module_or_path: bytes }).catch(function (err) {
     console.error("factsheet: the widget could not start", err);
+    markFailed();
   });
 })();
 }
