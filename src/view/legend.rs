@@ -5,7 +5,7 @@ use crate::model::Status;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct LegendProps {
-    /// "Volodymyr Zelenskyy: also Zelenskiy, …" lines.
+    /// "Volodymyr Zelenskyy: also called Zelenskiy, …" lines.
     pub aliases: Vec<(AttrValue, AttrValue)>,
 }
 

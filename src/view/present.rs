@@ -85,7 +85,7 @@ pub struct SourceView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartyView {
     pub name: String,
-    /// "also spelled Zelenskiy, Volodymr Zelenskyy".
+    /// "also called Zelenskiy, Volodymr Zelenskyy": spellings and other names in the sources.
     pub aliases: String,
 }
 
@@ -453,7 +453,7 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
         .filter(|p| !p.aliases.is_empty())
         .map(|p| PartyView {
             name: p.name.clone(),
-            aliases: format!("also {}", p.aliases.join(", ")),
+            aliases: format!("also called {}", p.aliases.join(", ")),
         })
         .collect();
     SheetView {
@@ -559,6 +559,20 @@ mod tests {
         assert_eq!(chart.max, 4000.0);
         // Both 12,000 figures are equal: that conflict is about attribution, not a chart.
         assert!(v.charts.iter().all(|c| c.id != "who-estimated-troops"));
+    }
+
+    #[test]
+    fn every_spelling_the_sources_use_is_listed() {
+        let v = view();
+        let z = v
+            .aliases
+            .iter()
+            .find(|p| p.name == "Volodymyr Zelenskyy")
+            .unwrap();
+        assert_eq!(
+            z.aliases,
+            "also called Zelenskiy, Volodymyr Zelenskiy, Volodymr Zelenskyy"
+        );
     }
 
     #[test]
