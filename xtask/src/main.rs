@@ -6,6 +6,7 @@ mod facts;
 mod prerender;
 mod serve;
 mod setup;
+mod sizes;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -18,8 +19,10 @@ tasks:
   dist [--serve] [--port N]   set up tools, build dist/ (one-file page, embed bundle, demo);
                               with --serve, serve dist/ on 127.0.0.1 (default port 8000)
   serve [--port N]            serve the existing dist/ on 127.0.0.1
+  sizes [--update]            compare dist/ (gzip -9 bytes per file) with sizes.json, or
+                              rewrite sizes.json from dist/
   test                        set up, then fmt, clippy, native tests, facts checks, dist,
-                              browser tests (headless Chromium), end-to-end tests
+                              sizes, browser tests (headless Chromium), end-to-end tests
   verify [args]               check the facts file against its sources
   schema [args]               write or check the sheet's JSON Schema
 ";
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "dist" => dist_task(rest),
         "serve" => serve_task(rest),
+        "sizes" => sizes::task(rest),
         "test" => test::run_all(rest),
         "verify" => facts::verify(rest),
         "schema" => facts::schema(rest),

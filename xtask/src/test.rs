@@ -5,7 +5,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::setup::{self, Tools, CHROMEDRIVER};
-use crate::{dist, facts, root, run};
+use crate::{dist, facts, root, run, sizes};
 
 /// A named step of the pipeline.
 type Step<'a> = (&'static str, Box<dyn Fn() -> Result<(), String> + 'a>);
@@ -77,6 +77,10 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
             Box::new(|| facts::schema(&["--check".into()])),
         ),
         ("dist", Box::new(|| dist::build(&tools).map(|_| ()))),
+        (
+            "sizes (gzip -9 against sizes.json)",
+            Box::new(|| sizes::check(&root().join("dist"))),
+        ),
         (
             "browser tests (headless Chromium)",
             Box::new(|| {
