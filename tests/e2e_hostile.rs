@@ -1,0 +1,528 @@
+//! End-to-end tests of hostile data at run time (issue 7), on the built `dist/` in headless
+//! Chromium:
+//!
+//! - ten instances on one page, one with a `data-src` sheet from the bad-sheet catalogue
+//!   (`tests/catalogue/`): nine open their popovers, one shows its error card with the
+//!   validator's message, path, line and column;
+//! - a sheet whose every text field is markup (`<img src=x onerror=...>`,
+//!   `</script><script>...`, ...), served by `data-src` from a page WITHOUT a
+//!   Content-Security-Policy (so the policy cannot be what stops it): each shows as text, no
+//!   element or event handler is injected and no payload ran, while a control handler in the
+//!   page itself did run.
+//!
+//! The JSON-LD of the same sheet cannot be broken out of: checked natively, no `dist/` needed.
+//!
+//! Need `dist/`: `cargo xtask dist && cargo test --test e2e_hostile -- --ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::error::Error;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use factsheet::model::claim_review::script_element;
+use factsheet::model::{load, Sheet};
+use serde_json::{json, Value as Json};
+use support::*;
+use thirtyfour::prelude::*;
+
+fn catalogue(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/catalogue")
+        .join(name);
+    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Ten instances, one invalid
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_error() {
+    const BAD: &str = "dangling-claimant.json";
+    let problems = load(BAD, &catalogue(BAD), None).expect_err("the catalogue sheet is invalid");
+    let valid: Sheet = load("valid.json", &catalogue("valid.json"), None).unwrap();
+    let builtin = factsheet::data::builtin().unwrap();
+
+    // (id, attributes, the sheet it shows); the bad one sits in the middle.
+    let hosts: Vec<(String, String, Option<&Sheet>)> = (1..=10)
+        .map(|i| {
+            let (attrs, sheet) = match i {
+                6 => (format!("data-src=\"{BAD}\""), None),
+                2 | 8 => ("data-src=\"valid.json\"".to_string(), Some(&valid)),
+                4 => (
+                    "data-src=\"valid.json\" data-theme=\"dark\"".into(),
+                    Some(&valid),
+                ),
+                9 => ("data-lang=\"de-CH\"".to_string(), Some(&builtin)),
+                _ => (String::new(), Some(&builtin)),
+            };
+            (format!("i{i}"), attrs, sheet)
+        })
+        .collect();
+    let body: String = hosts
+        .iter()
+        .map(|(id, attrs, _)| {
+            format!(
+                "<div id=\"{id}\" data-factsheet {attrs}></div>\n<p>Text between the cards.</p>\n"
+            )
+        })
+        .collect();
+    let site = Site::new(
+        &[
+            (BAD, catalogue(BAD)),
+            ("valid.json", catalogue("valid.json")),
+            ("ten.html", page("", &body).into_bytes()),
+        ],
+        true,
+    );
+
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&site.url("ten.html")).await?;
+        let mut failures = Vec::new();
+        for (id, _, sheet) in &hosts {
+            let host = format!("#{id}");
+            match sheet {
+                None => {
+                    let mut wanted = vec![BAD.to_string()];
+                    for p in &problems {
+                        wanted.push(format!("{}:{}:{}", p.file, p.line, p.column));
+                        wanted.push(p.path.clone());
+                        wanted.push(p.message.clone());
+                    }
+                    match error_card_text(d, &host).await {
+                        Err(e) => failures.push(format!("{host}: {e}")),
+                        Ok(text) => {
+                            let flat = normalize(&text);
+                            for w in &wanted {
+                                if !flat.contains(&normalize(w)) {
+                                    failures.push(format!(
+                                        "{host}: the error card lacks {w:?}; it says {text:?}"
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(sheet) => {
+                    if let Err(e) = hover_opens_popover(d, &host, sheet).await {
+                        failures.push(format!("{host}: {e}"));
+                    }
+                }
+            }
+        }
+        // No instance other than the bad one shows an error.
+        let errors: Vec<String> = d
+            .execute(
+                r#"return Array.from(document.querySelectorAll("[data-factsheet]"))
+                    .filter(h => h.shadowRoot && h.shadowRoot.querySelector(".fs-error"))
+                    .map(h => h.id);"#,
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        if errors != ["i6"] {
+            failures.push(format!("error cards in {errors:?}, expected only in i6"));
+        }
+        finish(failures)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Markup in every text field
+// ---------------------------------------------------------------------------------------
+
+/// The payloads: each would set `window.__pwned` to its tag if the browser ran it.
+fn payload(kind: usize, tag: &str) -> String {
+    match kind % 5 {
+        0 => format!("<img src=x onerror=\"window.__pwned='{tag}'\">"),
+        1 => format!("</script><script>window.__pwned='{tag}'</script>"),
+        2 => format!("<svg onload=\"window.__pwned='{tag}'\"></svg>"),
+        3 => format!("\"><iframe srcdoc=\"<script>parent.__pwned='{tag}'</script>\"></iframe>"),
+        _ => format!(
+            "<style>*{{display:none}}</style><b onmouseover=\"window.__pwned='{tag}'\">x</b>"
+        ),
+    }
+}
+
+/// `valid.json` with every text a reader sees replaced by a payload naming its field; the
+/// figures' numbers and the quotes that carry them keep the words the validator needs.
+fn hostile_sheet() -> Json {
+    let mut v: Json = serde_json::from_slice(&catalogue("valid.json")).unwrap();
+    let mut n = 0;
+    let mut next = |tag: &str| {
+        n += 1;
+        payload(n, tag)
+    };
+    for key in ["headline", "summary", "place"] {
+        v["story"][key] = json!(next(&format!("story.{key}")));
+    }
+    for (i, s) in v["sources"].as_array_mut().unwrap().iter_mut().enumerate() {
+        for key in ["outlet", "title", "short_name", "byline"] {
+            s[key] = json!(next(&format!("sources[{i}].{key}")));
+        }
+        if let Some(stated) = s["dated"].get_mut("stated") {
+            stated["as_written"] = json!(next(&format!("sources[{i}].as_written")));
+        }
+        if let Some(not_stated) = s["dated"].get_mut("not_stated") {
+            not_stated["note"] = json!(next(&format!("sources[{i}].note")));
+        }
+    }
+    for (i, p) in v["parties"].as_array_mut().unwrap().iter_mut().enumerate() {
+        p["name"] = json!(next(&format!("parties[{i}].name")));
+        p["aliases"] = json!([next(&format!("parties[{i}].aliases"))]);
+    }
+    for (i, f) in v["figures"].as_array_mut().unwrap().iter_mut().enumerate() {
+        f["label"] = json!(next(&format!("figures[{i}].label")));
+        f["unit"] = json!(next(&format!("figures[{i}].unit")));
+        if f["as_of"]["kind"] == "exact" {
+            f["as_of"]["as_written"] = json!(next(&format!("figures[{i}].as_of")));
+            f["as_of"]["basis"] = json!(next(&format!("figures[{i}].basis")));
+        }
+        let written = f["value"]["written"].as_str().unwrap().to_string();
+        for (j, c) in f["citations"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            let quote = c["quote"].as_str().unwrap().to_string();
+            let qualifier = next(&format!("figures[{i}].citations[{j}].qualifier"));
+            c["quote"] = json!(format!(
+                "{} {quote} {qualifier}",
+                next(&format!("figures[{i}].citations[{j}].quote"))
+            ));
+            c["qualifier"] = json!(qualifier);
+        }
+        assert!(f["citations"][0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains(&written));
+    }
+    for (i, c) in v["claims"].as_array_mut().unwrap().iter_mut().enumerate() {
+        c["summary"] = json!(next(&format!("claims[{i}].summary")));
+        for (j, q) in c["citations"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            q["quote"] = json!(next(&format!("claims[{i}].citations[{j}].quote")));
+        }
+    }
+    v
+}
+
+/// Every payload string in the sheet, for the "shows as text" check.
+fn payloads_in(v: &Json, out: &mut Vec<String>) {
+    match v {
+        Json::String(s) if s.contains("__pwned") => out.push(s.clone()),
+        Json::Array(a) => a.iter().for_each(|x| payloads_in(x, out)),
+        Json::Object(o) => o.values().for_each(|x| payloads_in(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_hostile_sheet_is_valid_and_its_json_ld_cannot_be_broken_out_of() {
+    let text = hostile_sheet().to_string();
+    let sheet = load("hostile.json", text.as_bytes(), None)
+        .unwrap_or_else(|p| panic!("the hostile sheet must pass validation: {p:#?}"));
+    let element = script_element(&sheet);
+    let inner = element
+        .strip_prefix("<script type=\"application/ld+json\">")
+        .and_then(|rest| rest.strip_suffix("</script>"))
+        .unwrap_or_else(|| panic!("not one script element: {element}"));
+    for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+        assert!(!inner.contains(bad), "{bad:?} in the JSON-LD: {inner}");
+    }
+    // Still JSON, carrying the payloads as plain strings.
+    let parsed: Json = serde_json::from_str(inner).unwrap();
+    assert!(parsed.to_string().contains("window.__pwned"));
+}
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
+    let sheet_json = hostile_sheet();
+    let mut payloads = Vec::new();
+    payloads_in(&sheet_json, &mut payloads);
+    assert!(payloads.len() > 30, "{}", payloads.len());
+    let sheet: Sheet = serde_json::from_value(sheet_json.clone()).unwrap();
+    // A control in the page itself: proves handlers run on this page (no CSP).
+    let control = "<img id=\"control\" src=\"does-not-exist.png\" alt=\"\" onerror=\"window.__control = 'ran'\">";
+    let body = format!("{control}\n<div id=\"h\" data-factsheet data-src=\"hostile.json\"></div>");
+    let site = Site::new(
+        &[
+            ("hostile.json", sheet_json.to_string().into_bytes()),
+            ("hostile.html", page("", &body).into_bytes()),
+        ],
+        false,
+    );
+
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&site.url("hostile.html")).await?;
+        let mut failures = Vec::new();
+        // Open every popover, so every quote and source is in the DOM and hovered.
+        let figure = sheet.figures.first().ok_or("no figures")?;
+        hover_opens_popover(d, "#h", &sheet).await?;
+        let buttons = d
+            .execute(FIND_IN_LIVE_HOST, vec![json!("#h"), json!("button")])
+            .await?
+            .elements()?;
+        for b in buttons {
+            if b.is_displayed().await? {
+                d.execute("arguments[0].scrollIntoView({block: 'center'});", vec![b.to_json()?])
+                    .await?;
+                let _ = d.action_chain().move_to_element_center(&b).perform().await;
+                let _ = b.click().await;
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let report: Json = d
+            .execute(
+                r##"const root = document.querySelector("#h").shadowRoot;
+                const handlers = [];
+                for (const e of root.querySelectorAll("*")) {
+                    for (const a of e.attributes) {
+                        if (a.name.startsWith("on") || /javascript:/i.test(a.value)) handlers.push(e.tagName + " " + a.name);
+                    }
+                }
+                const injected = Array.from(root.querySelectorAll("img, script, iframe, b, style, svg[onload]"), e => e.tagName);
+                return {
+                    pwned: window.__pwned === undefined ? null : String(window.__pwned),
+                    control: window.__control === undefined ? null : String(window.__control),
+                    handlers, injected,
+                    text: root.textContent,
+                    live: document.querySelector("#h").hasAttribute("data-factsheet-live"),
+                };"##,
+                Vec::new(),
+            )
+            .await?
+            .json()
+            .clone();
+        if report["control"] != "ran" {
+            failures.push(format!("the page's own control handler did not run ({}), so the test proves nothing", report["control"]));
+        }
+        if !report["pwned"].is_null() {
+            failures.push(format!("an injected payload RAN: window.__pwned = {}", report["pwned"]));
+        }
+        if report["handlers"].as_array().is_none_or(|a| !a.is_empty()) {
+            failures.push(format!("event handlers or javascript: in the card: {}", report["handlers"]));
+        }
+        if report["injected"].as_array().is_none_or(|a| !a.is_empty()) {
+            failures.push(format!("injected elements in the card: {}", report["injected"]));
+        }
+        if report["live"] != true {
+            failures.push("the card did not go live".into());
+        }
+        let text = report["text"].as_str().unwrap_or_default();
+        // What the card is sure to show: the story, the first figure's label and unit, the
+        // parties it names; each verbatim, as text.
+        let mut shown = vec![
+            sheet.story.headline.clone(),
+            sheet.story.summary.clone(),
+            figure.label.clone(),
+        ];
+        shown.extend(figure.citations.iter().map(|c| c.quote.clone()));
+        for s in shown {
+            if !text.contains(&s) {
+                failures.push(format!("{s:?} is not shown as text"));
+            }
+        }
+        let visible = payloads.iter().filter(|p| text.contains(p.as_str())).count();
+        eprintln!("{visible} of {} payloads appear verbatim as text", payloads.len());
+        // Some fields (aliases, say) are not shown at all; most must be, as text.
+        if visible * 4 < payloads.len() * 3 {
+            failures.push(format!(
+                "only {visible} of {} payloads appear verbatim as text",
+                payloads.len()
+            ));
+        }
+        finish(failures)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+fn finish(failures: Vec<String>) -> Result<(), Box<dyn Error>> {
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("\n- {}", failures.join("\n- ")).into())
+    }
+}
+
+/// A fixture page in `fixtures/` that loads the embed script; `head` is added to its head.
+fn page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{head}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// Hovers the first figure's button in `host`, which shows `sheet`, and checks its popover
+/// opens with the figure's first quote.
+async fn hover_opens_popover(d: &WebDriver, host: &str, sheet: &Sheet) -> Outcome {
+    let figure = sheet.figures.first().ok_or("no figures")?;
+    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
+    let button = wait_in_host(
+        d,
+        host,
+        ".fs-figure-button",
+        Some(figure.value.written()),
+        RENDER_TIMEOUT,
+    )
+    .await?;
+    let popover_id = button
+        .attr("aria-controls")
+        .await?
+        .ok_or("the figure button has no aria-controls")?;
+    d.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![button.to_json()?],
+    )
+    .await?;
+    d.action_chain()
+        .move_to_element_center(&button)
+        .perform()
+        .await?;
+    let popover = wait_in_host(
+        d,
+        host,
+        &format!("[id=\"{popover_id}\"]"),
+        None,
+        POPOVER_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("hovering the first figure did not open its popover: {e}"))?;
+    let text = normalize(&popover.text().await?);
+    if !text.contains(&quote) {
+        return Err(format!("popover {popover_id} says {text:?}, not the quote {quote:?}").into());
+    }
+    Ok(())
+}
+
+/// The text of `host`'s error card, waiting for it.
+async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dyn Error>> {
+    let script = r#"
+        const host = document.querySelector(arguments[0]);
+        const card = host && host.shadowRoot
+            && host.shadowRoot.querySelector("article.factsheet.fs-error[role=alert]");
+        return card ? card.innerText : null;"#;
+    let deadline = Instant::now() + RENDER_TIMEOUT;
+    loop {
+        let found: Option<String> = d.execute(script, vec![json!(host)]).await?.convert()?;
+        if let Some(text) = found {
+            return Ok(text);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no error card within {RENDER_TIMEOUT:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A temp copy of `dist/` with `fixtures/` added, served on 127.0.0.1: with the strict
+/// Content-Security-Policy by the project's server, or without any by a bare one here.
+struct Site {
+    _dir: TempDir,
+    addr: SocketAddr,
+}
+
+impl Site {
+    fn new(fixtures: &[(&str, Vec<u8>)], csp: bool) -> Site {
+        let dir = TempDir::new("factsheet-e2e-hostile");
+        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
+        let fixture_dir = dir.0.join("fixtures");
+        fs::create_dir_all(&fixture_dir).unwrap();
+        for (name, bytes) in fixtures {
+            fs::write(fixture_dir.join(name), bytes).unwrap();
+        }
+        let addr = if csp {
+            serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1")
+        } else {
+            serve_without_csp(dir.0.clone())
+        };
+        Site { _dir: dir, addr }
+    }
+
+    fn url(&self, name: &str) -> String {
+        format!("http://{}/fixtures/{name}", self.addr)
+    }
+}
+
+/// Files under `root`, with their content types and no security headers at all.
+fn serve_without_csp(root: PathBuf) -> SocketAddr {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).expect("a free port");
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _ = answer(stream, &root);
+            });
+        }
+    });
+    addr
+}
+
+fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let relative = target
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('/');
+    let path = root.join(relative);
+    let inside = !relative.split('/').any(|step| step == "..");
+    let (status, kind, body) = match fs::read(&path) {
+        Ok(body) if inside => ("200 OK", serve::content_type(&path), body),
+        _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)?;
+    stream.flush()
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
