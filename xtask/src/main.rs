@@ -1,6 +1,7 @@
 //! `cargo xtask <task>`: the project's build automation, in plain Rust (see the alias in
 //! `.cargo/config.toml`). Each task does its own set-up, saying in one line what it does.
 
+mod bench;
 mod dist;
 mod facts;
 mod prerender;
@@ -19,6 +20,9 @@ tasks:
   dist [--serve] [--port N]   set up tools, build dist/ (one-file page, embed bundle, demo);
                               with --serve, serve dist/ on 127.0.0.1 (default port 8000)
   serve [--port N]            serve the existing dist/ on 127.0.0.1
+  bench [--check] [--runs N]  build release, then time the baseline page, dist/index.html and
+                              the demo in headless Chromium; writes target/bench/report.md;
+                              --check: fail unless the budgets of issue 6 are met
   sizes [--update]            compare dist/ (gzip -9 bytes per file) with sizes.json, or
                               rewrite sizes.json from dist/
   test                        set up, then fmt, clippy, native tests, facts checks, dist,
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         "dist" => dist_task(rest),
         "serve" => serve_task(rest),
         "sizes" => sizes::task(rest),
+        "bench" => bench::run_bench(rest),
         "test" => test::run_all(rest),
         "verify" => facts::verify(rest),
         "schema" => facts::schema(rest),

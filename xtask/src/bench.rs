@@ -1,0 +1,437 @@
+//! `bench [--check] [--runs N]`: the widget against plain HTML, in one interleaved run.
+//!
+//! Builds `dist/` (release), writes the baseline page (the same pre-rendered card with its CSS,
+//! no script; its citations open on hover by CSS alone, the physical limit), serves `dist/` on
+//! 127.0.0.1, and has `tests/bench.rs` load each page in turn in a fresh headless Chromium
+//! (`baseline`, `index.html` over `file://`, the demo over http; round after round). Bytes are
+//! counted here, timings in the page. Prints medians with min-max and ratios to the baseline,
+//! writes `target/bench/report.json` and `report.md`; `--check` then checks the budgets of
+//! issue 6. Timings are only meaningful as ratios within one run: the machine is noisy.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::setup::{self, target_dir, CHROMEDRIVER};
+use crate::sizes::{compressed_len, gzip_len};
+use crate::{dist, prerender, root, run, serve};
+
+/// The pages, in the order of each round. The baseline comes first and is the reference.
+const PAGES: [&str; 3] = ["baseline", "index.html", "demo"];
+
+/// Byte budgets (gzip), from issue 6.
+const EMBED_BUDGET: u64 = 70 * 1024;
+const ONE_FILE_BUDGET: u64 = 95 * 1024;
+
+/// A CSS-only popover for the baseline: the static card's citations open on hover or focus.
+const CSS_ONLY_POPOVERS: &str = "\n.factsheet .fs-cited:hover .fs-popover[hidden],\
+    \n.factsheet .fs-cited:focus-within .fs-popover[hidden] { display: block; }\n";
+
+/// The timings and measures the page reports, with their labels and units.
+const METRICS: [(&str, &str); 8] = [
+    ("fcp_ms", "first contentful paint (ms)"),
+    ("ready_ms", "ready: factsheet:ready, baseline: load (ms)"),
+    ("hover_visible_ms", "hover -> popover visible (ms)"),
+    ("hover_readable_ms", "hover -> popover readable (ms)"),
+    ("cls", "cumulative layout shift"),
+    ("js_heap_bytes", "JS heap after GC (bytes)"),
+    ("wasm_memory_bytes", "wasm memory (bytes)"),
+    ("cpu_ms", "main-thread task time (ms)"),
+];
+
+pub fn run_bench(args: &[String]) -> Result<(), String> {
+    let mut check = false;
+    let mut runs = 5usize;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--runs" => {
+                runs = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("`--runs` needs a positive number")?
+            }
+            other => {
+                return Err(format!(
+                    "unknown option `{other}` (usage: bench [--check] [--runs N])"
+                ))
+            }
+        }
+    }
+    let tools = setup::build_tools()?;
+    setup::browser()?;
+    let dist = dist::build(&tools)?;
+    let out = target_dir().join("bench");
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let baseline = out.join("baseline.html");
+    fs::write(&baseline, baseline_page()?)
+        .map_err(|e| format!("cannot write {}: {e}", baseline.display()))?;
+
+    let bytes = json!({
+        "baseline": files_bytes(std::slice::from_ref(&baseline))?,
+        "index.html": files_bytes(&[dist.join("index.html")])?,
+        "demo": files_bytes(&[
+            dist.join("demo/index.html"),
+            dist.join("demo/demo.css"),
+            dist.join("embed/factsheet.js"),
+            dist.join("embed/factsheet_bg.wasm"),
+            dist.join("embed/factsheet.css"),
+        ])?,
+        "embed bundle": files_bytes(&[
+            dist.join("embed/factsheet.js"),
+            dist.join("embed/factsheet_bg.wasm"),
+            dist.join("embed/factsheet.css"),
+        ])?,
+    });
+
+    let addr = serve::spawn(dist.clone()).map_err(|e| format!("cannot serve dist/: {e}"))?;
+    let urls = [
+        dist::file_url(&baseline),
+        dist::file_url(&dist.join("index.html")),
+        format!("http://{addr}/demo/"),
+    ];
+    let pages: String = PAGES
+        .iter()
+        .zip(&urls)
+        .map(|(name, url)| format!("{name}={url}\n"))
+        .collect();
+    let samples_path = out.join("samples.json");
+    let _ = fs::remove_file(&samples_path);
+    println!(
+        "bench: {runs} rounds of {} pages, each in a fresh Chromium",
+        PAGES.len()
+    );
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "-p",
+            "factsheet",
+            "--test",
+            "bench",
+            "--",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("PATH", &tools.path)
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("FACTSHEET_BENCH_PAGES", pages)
+        .env("FACTSHEET_BENCH_RUNS", runs.to_string())
+        .env("FACTSHEET_BENCH_OUT", &samples_path))?;
+    let samples: Vec<Value> = serde_json::from_str(
+        &fs::read_to_string(&samples_path)
+            .map_err(|e| format!("cannot read {}: {e}", samples_path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", samples_path.display()))?;
+
+    let summary = summarize(&samples);
+    let budgets = budgets(&bytes, &summary);
+    let report = json!({
+        "runs": runs,
+        "pages": PAGES.iter().zip(&urls).map(|(p, u)| json!({"page": p, "url": u})).collect::<Vec<_>>(),
+        "bytes": bytes,
+        "timings": summary,
+        "budgets": budgets,
+        "samples": samples,
+    });
+    let markdown = markdown(runs, &bytes, &summary, &budgets);
+    print!("\n{markdown}");
+    write(
+        &out.join("report.json"),
+        &serde_json::to_string_pretty(&report).expect("json"),
+    )?;
+    write(&out.join("report.md"), &markdown)?;
+    println!("bench: wrote {}", out.join("report.md").display());
+
+    if check {
+        let failed: Vec<String> = budgets
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|b| b["ok"] != json!(true))
+            .map(|b| format!("{} ({})", b["budget"].as_str().unwrap_or("?"), b["actual"]))
+            .collect();
+        if !failed.is_empty() {
+            return Err(format!("budgets not met: {}", failed.join("; ")));
+        }
+        println!("bench: every budget met");
+    }
+    Ok(())
+}
+
+/// The baseline: the pre-rendered card with its CSS inline, no script, and popovers that
+/// open by CSS alone.
+fn baseline_page() -> Result<String, String> {
+    let css = fs::read_to_string(root().join("assets/factsheet.css"))
+        .map_err(|e| format!("cannot read assets/factsheet.css: {e}"))?;
+    let card = prerender::card()?;
+    let style = format!("<style>{css}{CSS_ONLY_POPOVERS}</style>");
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>factsheet baseline: static HTML, no script</title></head>\n<body>\n{}\n</body></html>\n",
+        prerender::mount_point(&card, &style),
+        lang = prerender::LANG
+    ))
+}
+
+/// Raw, gzip -9 and (when the `brotli` tool is installed) brotli -q 11 bytes of some files,
+/// per file and in total.
+fn files_bytes(files: &[PathBuf]) -> Result<Value, String> {
+    let mut per_file = Vec::new();
+    let (mut raw, mut gzip, mut brotli) = (0u64, 0u64, Some(0u64));
+    for path in files {
+        let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let g = gzip_len(&bytes)?;
+        let b = compressed_len("brotli", &["-q", "11", "-c"], &bytes)?;
+        raw += bytes.len() as u64;
+        gzip += g;
+        brotli = brotli.zip(b).map(|(a, b)| a + b);
+        per_file.push(json!({
+            "file": short_name(path),
+            "raw": bytes.len(),
+            "gzip": g,
+            "brotli": b,
+        }));
+    }
+    Ok(json!({ "raw": raw, "gzip": gzip, "brotli": brotli, "files": per_file }))
+}
+
+fn short_name(path: &Path) -> String {
+    let dist = root().join("dist");
+    path.strip_prefix(&dist)
+        .map(|p| format!("dist/{}", p.display()))
+        .unwrap_or_else(|_| {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
+}
+
+/// Median, min and max of one metric for one page, over the samples without errors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stat {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+    pub n: usize,
+}
+
+/// The median (mean of the middle two for an even count), min and max; `None` when empty.
+pub fn stat(values: &[f64]) -> Option<Stat> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    let median = if v.len().is_multiple_of(2) {
+        (v[mid - 1] + v[mid]) / 2.0
+    } else {
+        v[mid]
+    };
+    Some(Stat {
+        median,
+        min: v[0],
+        max: v[v.len() - 1],
+        n: v.len(),
+    })
+}
+
+/// `{page: {metric: {median, min, max, n, ratio}}}`, ratio being median / the baseline's.
+fn summarize(samples: &[Value]) -> Value {
+    let mut out = serde_json::Map::new();
+    let base: Vec<Option<Stat>> = METRICS
+        .iter()
+        .map(|(key, _)| stat(&values(samples, "baseline", key)))
+        .collect();
+    for page in PAGES {
+        let mut metrics = serde_json::Map::new();
+        for ((key, _), base) in METRICS.iter().zip(&base) {
+            let Some(s) = stat(&values(samples, page, key)) else {
+                metrics.insert(key.to_string(), Value::Null);
+                continue;
+            };
+            let ratio = base.filter(|b| b.median > 0.0).map(|b| s.median / b.median);
+            metrics.insert(
+                key.to_string(),
+                json!({ "median": s.median, "min": s.min, "max": s.max, "n": s.n, "ratio": ratio }),
+            );
+        }
+        let errors: Vec<&Value> = samples
+            .iter()
+            .filter(|s| s["page"] == page && s.get("error").is_some())
+            .map(|s| &s["error"])
+            .collect();
+        metrics.insert("errors".into(), json!(errors));
+        out.insert(page.to_string(), Value::Object(metrics));
+    }
+    Value::Object(out)
+}
+
+fn values(samples: &[Value], page: &str, key: &str) -> Vec<f64> {
+    samples
+        .iter()
+        .filter(|s| s["page"] == page && s.get("error").is_none())
+        .filter_map(|s| s[key].as_f64())
+        .collect()
+}
+
+/// The budgets of issue 6, each `{budget, actual, ok}`.
+fn budgets(bytes: &Value, summary: &Value) -> Value {
+    let mut out = Vec::new();
+    let mut bytes_budget = |name: &str, key: &str, limit: u64| {
+        let actual = bytes[key]["gzip"].as_u64().unwrap_or(u64::MAX);
+        out.push(json!({
+            "budget": format!("{name} <= {} KB gzip", limit / 1024),
+            "actual": format!("{:.1} KB", actual as f64 / 1024.0),
+            "ok": actual <= limit,
+        }));
+    };
+    bytes_budget(
+        "embed bundle (wasm + JS + CSS)",
+        "embed bundle",
+        EMBED_BUDGET,
+    );
+    bytes_budget("dist/index.html", "index.html", ONE_FILE_BUDGET);
+    for page in ["index.html", "demo"] {
+        for (key, what, limit) in [
+            ("fcp_ms", "first contentful paint", 1.2),
+            ("ready_ms", "time to interactive", 2.5),
+            ("hover_readable_ms", "hover -> readable", 1.5),
+        ] {
+            let ratio = summary[page][key]["ratio"].as_f64();
+            out.push(json!({
+                "budget": format!("{page}: {what} <= {limit}x baseline"),
+                "actual": ratio.map_or("not measured".to_string(), |r| format!("{r:.2}x")),
+                "ok": ratio.is_some_and(|r| r <= limit),
+            }));
+        }
+        let cls = summary[page]["cls"]["max"].as_f64();
+        out.push(json!({
+            "budget": format!("{page}: cumulative layout shift = 0"),
+            "actual": cls.map_or("not measured".to_string(), |c| format!("{c:.4} (max)")),
+            "ok": cls == Some(0.0),
+        }));
+    }
+    Value::Array(out)
+}
+
+fn markdown(runs: usize, bytes: &Value, summary: &Value, budgets: &Value) -> String {
+    let kb = |v: &Value| {
+        v.as_u64()
+            .map_or("-".to_string(), |n| format!("{:.1}", n as f64 / 1024.0))
+    };
+    let mut md = format!(
+        "## Benchmark ({runs} interleaved rounds, headless Chromium, fresh profile each load)\n\n\
+         ### Bytes (KB)\n\n| page | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n"
+    );
+    for page in PAGES.iter().chain(&["embed bundle"]) {
+        let b = &bytes[*page];
+        md.push_str(&format!(
+            "| {page} | {} | {} | {} |\n",
+            kb(&b["raw"]),
+            kb(&b["gzip"]),
+            kb(&b["brotli"])
+        ));
+    }
+    md.push_str("\n### Timings and memory: median (min-max), ratio to the baseline\n\n| measure |");
+    for page in PAGES {
+        md.push_str(&format!(" {page} |"));
+    }
+    md.push_str("\n|---|");
+    md.push_str(&"---:|".repeat(PAGES.len()));
+    md.push('\n');
+    for (key, label) in METRICS {
+        md.push_str(&format!("| {label} |"));
+        for page in PAGES {
+            let m = &summary[page][key];
+            let cell = match (m["median"].as_f64(), m["min"].as_f64(), m["max"].as_f64()) {
+                (Some(med), Some(lo), Some(hi)) => {
+                    let f = |x: f64| {
+                        if key == "cls" {
+                            format!("{x:.4}")
+                        } else {
+                            format!("{x:.0}")
+                        }
+                    };
+                    let ratio = match m["ratio"].as_f64() {
+                        Some(r) if page != "baseline" => format!(" ×{r:.2}"),
+                        _ => String::new(),
+                    };
+                    format!("{} ({}–{}){ratio}", f(med), f(lo), f(hi))
+                }
+                _ => "–".to_string(),
+            };
+            md.push_str(&format!(" {cell} |"));
+        }
+        md.push('\n');
+    }
+    let errors: Vec<String> = PAGES
+        .iter()
+        .filter_map(|p| {
+            let e = summary[*p]["errors"].as_array()?;
+            (!e.is_empty()).then(|| format!("{p}: {} failed loads ({})", e.len(), e[0]))
+        })
+        .collect();
+    if !errors.is_empty() {
+        md.push_str(&format!("\nErrors: {}\n", errors.join("; ")));
+    }
+    md.push_str("\n### Budgets\n\n| budget | actual | met |\n|---|---:|---|\n");
+    for b in budgets.as_array().into_iter().flatten() {
+        md.push_str(&format!(
+            "| {} | {} | {} |\n",
+            b["budget"].as_str().unwrap_or(""),
+            b["actual"].as_str().unwrap_or(""),
+            if b["ok"] == json!(true) {
+                "yes"
+            } else {
+                "**no**"
+            }
+        ));
+    }
+    md
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        let s = stat(&[5.0, 1.0, 3.0]).unwrap();
+        assert_eq!((s.median, s.min, s.max, s.n), (3.0, 1.0, 5.0, 3));
+        assert_eq!(stat(&[4.0, 1.0, 3.0, 2.0]).unwrap().median, 2.5);
+        assert_eq!(stat(&[]), None);
+        assert_eq!(stat(&[f64::NAN]), None);
+    }
+
+    #[test]
+    fn ratios_are_to_the_baseline_of_the_same_run() {
+        let samples = vec![
+            json!({"page": "baseline", "fcp_ms": 10.0}),
+            json!({"page": "baseline", "fcp_ms": 30.0}),
+            json!({"page": "index.html", "fcp_ms": 40.0}),
+            json!({"page": "demo", "error": "boom"}),
+        ];
+        let summary = summarize(&samples);
+        assert_eq!(summary["baseline"]["fcp_ms"]["median"], json!(20.0));
+        assert_eq!(summary["index.html"]["fcp_ms"]["ratio"], json!(2.0));
+        assert_eq!(summary["demo"]["fcp_ms"], Value::Null);
+        assert_eq!(summary["demo"]["errors"], json!(["boom"]));
+    }
+
+    #[test]
+    fn the_baseline_has_the_card_and_no_script() {
+        let page = baseline_page().unwrap();
+        assert!(page.contains("fs-figure-button"));
+        assert!(page.contains("shadowrootmode"));
+        assert!(!page.to_ascii_lowercase().contains("<script"));
+    }
+}
