@@ -16,7 +16,6 @@ use std::error::Error;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use factsheet::model::Sheet;
@@ -789,20 +788,6 @@ impl Site {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 /// A fixture page in `fixtures/`: the embed script, the given stylesheets, `body`. No inline
 /// script or style, so it is clean under the strict policy.
 fn page(stylesheets: &[&str], body: &str) -> String {
@@ -904,14 +889,6 @@ fn expected_readable_texts(sheet: &Sheet) -> Vec<(String, String)> {
 // Browser helpers
 // ---------------------------------------------------------------------------------------
 
-fn finish(problems: Vec<String>) -> Result<(), Box<dyn Error>> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("\n- {}", problems.join("\n- ")).into())
-    }
-}
-
 async fn wait_live(d: &WebDriver, host: &str) -> Outcome {
     match wait_in_host(d, host, ".fs-root", None, RENDER_TIMEOUT).await {
         Ok(_) => Ok(()),
@@ -955,28 +932,10 @@ async fn hover_shows_quote(
             Ok(button) => button,
             Err(e) => return Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
         };
-    let popover_id = button
-        .attr("aria-controls")
-        .await?
-        .ok_or("the figure button has no aria-controls")?;
-    d.execute(
-        "arguments[0].scrollIntoView({block: 'center'});",
-        vec![button.to_json()?],
-    )
-    .await?;
-    d.action_chain()
-        .move_to_element_center(&button)
-        .perform()
-        .await?;
-    let popover = wait_in_host(
-        d,
-        host,
-        &format!("[id=\"{popover_id}\"]"),
-        None,
-        POPOVER_TIMEOUT,
-    )
-    .await
-    .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
+    let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
+    let popover = hover_for_popover(d, host, &button)
+        .await
+        .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
     let mut quoted = Vec::new();
     for blockquote in popover.find_all(By::Css("blockquote")).await? {
         quoted.push(normalize(&blockquote.text().await?));

@@ -363,14 +363,6 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-fn finish(failures: Vec<String>) -> Result<(), Box<dyn Error>> {
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("\n- {}", failures.join("\n- ")).into())
-    }
-}
-
 /// A fixture page in `fixtures/` that loads the embed script; `head` is added to its head.
 fn page(head: &str, body: &str) -> String {
     format!(
@@ -391,28 +383,10 @@ async fn hover_opens_popover(d: &WebDriver, host: &str, sheet: &Sheet) -> Outcom
         RENDER_TIMEOUT,
     )
     .await?;
-    let popover_id = button
-        .attr("aria-controls")
-        .await?
-        .ok_or("the figure button has no aria-controls")?;
-    d.execute(
-        "arguments[0].scrollIntoView({block: 'center'});",
-        vec![button.to_json()?],
-    )
-    .await?;
-    d.action_chain()
-        .move_to_element_center(&button)
-        .perform()
-        .await?;
-    let popover = wait_in_host(
-        d,
-        host,
-        &format!("[id=\"{popover_id}\"]"),
-        None,
-        POPOVER_TIMEOUT,
-    )
-    .await
-    .map_err(|e| format!("hovering the first figure did not open its popover: {e}"))?;
+    let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
+    let popover = hover_for_popover(d, host, &button)
+        .await
+        .map_err(|e| format!("hovering the first figure did not open its popover: {e}"))?;
     let text = normalize(&popover.text().await?);
     if !text.contains(&quote) {
         return Err(format!("popover {popover_id} says {text:?}, not the quote {quote:?}").into());
@@ -511,18 +485,4 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     )?;
     stream.write_all(&body)?;
     stream.flush()
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }

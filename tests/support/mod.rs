@@ -304,3 +304,58 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Hovers `button`, in `host`'s card, as a mouse would (scrolled to the middle of the
+/// viewport first) and returns its popover once it shows.
+pub async fn hover_for_popover(
+    d: &WebDriver,
+    host: &str,
+    button: &WebElement,
+) -> Result<WebElement, Box<dyn Error>> {
+    let popover_id = button
+        .attr("aria-controls")
+        .await?
+        .ok_or("the figure button has no aria-controls")?;
+    d.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![button.to_json()?],
+    )
+    .await?;
+    d.action_chain()
+        .move_to_element_center(button)
+        .perform()
+        .await?;
+    wait_in_host(
+        d,
+        host,
+        &format!("[id=\"{popover_id}\"]"),
+        None,
+        POPOVER_TIMEOUT,
+    )
+    .await
+    .map_err(|e| format!("hovering did not show popover #{popover_id}: {e}").into())
+}
+
+/// Ok, or one error listing every problem found.
+pub fn finish(problems: Vec<String>) -> Result<(), Box<dyn Error>> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("\n- {}", problems.join("\n- ")).into())
+    }
+}
+
+/// Copies a folder tree, for fixtures written beside a copy of `dist/`.
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
