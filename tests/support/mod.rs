@@ -246,31 +246,39 @@ pub struct ChromeDriver {
 }
 
 impl ChromeDriver {
+    /// Starts ChromeDriver on a free port. A port found free can be taken by another test's
+    /// server or driver before ChromeDriver binds it, so readiness is ChromeDriver's own
+    /// `/status` saying `"ready"`, and a driver that could not bind is retried on a new port.
     pub fn start() -> Self {
         assert!(
             Path::new(CHROMEDRIVER).is_file() && Path::new(CHROMIUM).is_file(),
             "Chromium or ChromeDriver is missing: run `apt-get install -y chromium chromium-driver`"
         );
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let driver = ChromeDriver { child, port };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(15),
-                "chromedriver did not listen on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port();
+            let child = Command::new(CHROMEDRIVER)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts");
+            let mut driver = ChromeDriver { child, port };
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(15) {
+                if matches!(driver.child.try_wait(), Ok(Some(_))) {
+                    break; // it exited, most likely because the port was taken
+                }
+                if chromedriver_ready(port) {
+                    return driver;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = driver.child.kill();
         }
-        driver
+        panic!("chromedriver did not become ready on any of 5 ports");
     }
 
     pub fn url(&self) -> String {
@@ -283,6 +291,23 @@ impl Drop for ChromeDriver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Whether the server on `port` is a ChromeDriver ready for sessions.
+fn chromedriver_ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.contains("\"ready\":true") || answer.contains("\"ready\": true")
 }
 
 /// A fresh directory under the system's temp dir, removed on drop.
