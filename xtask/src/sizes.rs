@@ -203,14 +203,24 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// `gzip -9 -n` of `bytes`: deterministic, no name or time stamp in the header.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    compress("gzip", &["-9", "-n", "-c"], bytes)?
+        .ok_or_else(|| "`gzip` is not installed (apt-get install -y gzip)".to_string())
+}
+
 /// The length of `gzip -9 -n` of `bytes`.
 pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
-    compressed_len("gzip", &["-9", "-n", "-c"], bytes)?
-        .ok_or_else(|| "`gzip` is not installed (apt-get install -y gzip)".to_string())
+    gzip(bytes).map(|packed| packed.len() as u64)
 }
 
 /// The length of `cmd args` applied to `bytes` on stdin, or `None` when `cmd` is missing.
 pub fn compressed_len(cmd: &str, args: &[&str], bytes: &[u8]) -> Result<Option<u64>, String> {
+    Ok(compress(cmd, args, bytes)?.map(|packed| packed.len() as u64))
+}
+
+/// `cmd args` applied to `bytes` on stdin, or `None` when `cmd` is missing.
+fn compress(cmd: &str, args: &[&str], bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     use std::io::Write;
     let mut child = match Command::new(cmd)
         .args(args)
@@ -238,7 +248,7 @@ pub fn compressed_len(cmd: &str, args: &[&str], bytes: &[u8]) -> Result<Option<u
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
-    Ok(Some(out.stdout.len() as u64))
+    Ok(Some(out.stdout))
 }
 
 fn read_record(path: &Path) -> Result<Sizes, String> {
