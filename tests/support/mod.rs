@@ -105,59 +105,36 @@ impl Browser {
     }
 }
 
-/// Elements matching a CSS selector inside the live card: in the host's shadow root when it
-/// has one, else in the host itself. None until the card is interactive, which the embed
-/// layer signals with `data-factsheet-live` on the host (a pre-rendered card is visible
-/// earlier, but its popovers do not work yet).
-pub const FIND_IN_LIVE_CARD: &str = r#"
-    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    if (!host) return [];
-    return Array.from((host.shadowRoot || host).querySelectorAll(arguments[0]));
-"#;
-
-/// The first displayed element matching `css` in the live card (whose text contains
-/// `text`, if given), polling until `timeout`.
+/// The first displayed element matching `css` in the first live card on the page (whose
+/// text contains `text`, if given), polling until `timeout`. A card is live once the embed
+/// layer has set `data-factsheet-live` on its host: a pre-rendered card is visible earlier,
+/// but its popovers do not work yet.
 pub async fn wait_in_card(
     browser: &WebDriver,
     css: &str,
     text: Option<&str>,
     timeout: Duration,
 ) -> Result<WebElement, Box<dyn Error>> {
-    let deadline = Instant::now() + timeout;
-    loop {
-        let found = browser
-            .execute(FIND_IN_LIVE_CARD, vec![serde_json::Value::from(css)])
-            .await?
-            .elements()?;
-        for element in found {
-            if !element.is_displayed().await? {
-                continue;
-            }
-            match text {
-                Some(wanted) if !element.text().await?.contains(wanted) => continue,
-                _ => return Ok(element),
-            }
-        }
-        if Instant::now() > deadline {
-            let what = text.map_or(String::new(), |t| format!(" showing {t:?}"));
-            return Err(format!(
-                "no visible `{css}`{what} in a live card ([data-factsheet][data-factsheet-live]) within {timeout:?}"
-            )
-            .into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_in_host(
+        browser,
+        "[data-factsheet][data-factsheet-live]",
+        css,
+        text,
+        timeout,
+    )
+    .await
 }
 
-/// Like `FIND_IN_LIVE_CARD` for one host among several: elements matching `arguments[1]`
-/// inside the host that matches `arguments[0]`, once that host is live.
+/// Elements matching `arguments[1]` inside the host that matches `arguments[0]` (in its
+/// shadow root when it has one), once that host is live.
 pub const FIND_IN_LIVE_HOST: &str = r#"
     const host = document.querySelector(arguments[0]);
     if (!host || !host.hasAttribute("data-factsheet-live")) return [];
     return Array.from((host.shadowRoot || host).querySelectorAll(arguments[1]));
 "#;
 
-/// Like `wait_in_card`, in the live host matching `host` (a CSS selector).
+/// The first displayed element matching `css` in the live host matching `host` (a CSS
+/// selector), whose text contains `text` if given, polling until `timeout`.
 pub async fn wait_in_host(
     browser: &WebDriver,
     host: &str,
