@@ -1,12 +1,12 @@
 //! The sheet built into the widget: `assets/sheet.json`, embedded at compile time.
 
-use crate::model::Sheet;
+use crate::model::{parse, Diagnostic, Sheet};
 
 /// The facts file as shipped, byte for byte.
 pub const BUILTIN_JSON: &str = include_str!("../assets/sheet.json");
 
 /// Parses the built-in sheet. `xtask` validates it before every build, so this fails only
 /// on a build that skipped validation.
-pub fn builtin() -> Result<Sheet, serde_json::Error> {
-    serde_json::from_str(BUILTIN_JSON)
+pub fn builtin() -> Result<Sheet, Vec<Diagnostic>> {
+    parse("assets/sheet.json", BUILTIN_JSON.as_bytes())
 }

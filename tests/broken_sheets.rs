@@ -328,12 +328,16 @@ fn every_problem_is_reported_at_once() {
 fn a_misspelt_field_names_its_path_and_place() {
     let text = BUILTIN_JSON.replacen("\"unit\": \"soldiers\"", "\"units\": \"soldiers\"", 1);
     let problems = load(FILE, text.as_bytes(), None).unwrap_err();
-    assert_eq!(problems.len(), 1);
+    // The misspelt key, with a suggestion, and the field it leaves missing.
+    assert_eq!(problems.len(), 2, "{problems:#?}");
     let p = &problems[0];
     assert!(p.message.contains("unknown field `units`"), "{p}");
     assert_eq!(p.path, "figures[0].units");
     assert_eq!(p.line, line_of(&text, "\"units\""));
+    assert!(p.hint.starts_with("Did you mean `unit`?"), "{p}");
     assert!(p.hint.contains("sheet.schema.json"), "{p}");
+    assert_eq!(problems[1].message, "missing field `unit`");
+    assert_eq!(problems[1].path, "figures[0]");
 }
 
 #[test]

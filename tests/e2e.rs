@@ -44,7 +44,7 @@ async fn check_in_browser(url: &str) {
 
 async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
     let sheet = factsheet::data::builtin()
-        .map_err(|e| format!("the built-in sheet does not parse: {e}"))?;
+        .map_err(|e| format!("the built-in sheet does not parse: {e:?}"))?;
     let figure = sheet
         .figures
         .first()

@@ -834,16 +834,16 @@ fn builtin_json() -> Json {
     serde_json::from_str(factsheet::data::BUILTIN_JSON).unwrap()
 }
 
-/// The built-in sheet, pretty-printed, with one comma taken out; and where serde_json says
-/// the error is.
+/// The built-in sheet, pretty-printed, with one comma taken out; and where the build-time
+/// check says the error is.
 fn broken_json() -> (String, usize, usize) {
     let pretty = serde_json::to_string_pretty(&builtin_json()).unwrap();
     // The comma after the story's headline.
     let at = pretty.find("\"headline\"").unwrap();
     let comma = at + pretty[at..].find(",\n").unwrap();
     let broken = format!("{}{}", &pretty[..comma], &pretty[comma + 1..]);
-    let err = serde_json::from_str::<Json>(&broken).unwrap_err();
-    (broken, err.line(), err.column())
+    let problems = factsheet::model::parse("broken.json", broken.as_bytes()).unwrap_err();
+    (broken, problems[0].line, problems[0].column)
 }
 
 /// The built-in sheet with a second source under the first one's id.

@@ -258,7 +258,8 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
     let mut payloads = Vec::new();
     payloads_in(&sheet_json, &mut payloads);
     assert!(payloads.len() > 30, "{}", payloads.len());
-    let sheet: Sheet = serde_json::from_value(sheet_json.clone()).unwrap();
+    let sheet: Sheet = factsheet::model::parse("hostile.json", sheet_json.to_string().as_bytes())
+        .expect("the hostile sheet has the right shape");
     // A control in the page itself: proves handlers run on this page (no CSP).
     let control = "<img id=\"control\" src=\"does-not-exist.png\" alt=\"\" onerror=\"window.__control = 'ran'\">";
     let body = format!("{control}\n<div id=\"h\" data-factsheet data-src=\"hostile.json\"></div>");

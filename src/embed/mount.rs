@@ -131,7 +131,7 @@ fn mount(document: &Document, host: Element) {
             Err(e) => {
                 let props = ErrorCardProps {
                     title: "The built-in sheet could not be read.".into(),
-                    problems: vec![AttrValue::from(e.to_string())],
+                    problems: e.iter().map(|d| AttrValue::from(d.to_string())).collect(),
                 };
                 yew::Renderer::<ErrorCard>::with_root_and_props(root, props).render();
                 on_ready.emit(());

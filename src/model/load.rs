@@ -3,12 +3,11 @@
 
 use std::fmt;
 
-use serde_json::error::Category;
-
 use super::date::Moment;
-use super::locate::{locate, Path};
+use super::locate::{locate, position_of, Path};
 use super::sheet::Sheet;
 use super::validate::{check, Problem};
+use super::{decode, json};
 
 /// Sheets are hand-written pages of facts; anything larger is a mistake or an attack.
 pub const MAX_BYTES: usize = 1 << 20;
@@ -88,101 +87,40 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Diagnostic>> {
             }]);
         }
     };
-    let mut de = serde_json::Deserializer::from_str(json);
-    let sheet: Sheet = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| vec![json_error(file, json, e.path().to_string(), e.inner())])?;
-    de.end()
-        .map_err(|e| vec![json_error(file, json, Path::root().to_string(), &e)])?;
-    Ok(sheet)
+    let tree = json::parse(json).map_err(|e| {
+        vec![at_offset(
+            file,
+            json,
+            e.at,
+            e.path,
+            e.message,
+            e.hint.into(),
+        )]
+    })?;
+    decode::sheet(&tree).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| at_offset(file, json, e.at, e.path, e.message, e.hint))
+            .collect()
+    })
 }
 
-/// The words JavaScript writes for numbers JSON cannot hold, when one starts at the error.
-fn non_finite_at(json: &str, line: usize, column: usize) -> Option<&'static str> {
-    let rest = json
-        .split('\n')
-        .nth(line.checked_sub(1)?)?
-        .get(column.checked_sub(1)?..)?;
-    ["NaN", "Infinity", "-Infinity"]
-        .into_iter()
-        .find(|word| rest.starts_with(word))
-}
-
-fn json_error(file: &str, json: &str, path: String, error: &serde_json::Error) -> Diagnostic {
-    let non_finite = match error.classify() {
-        Category::Syntax => non_finite_at(json, error.line(), error.column()),
-        _ => None,
-    };
-    if let Some(word) = non_finite {
-        return Diagnostic {
-            file: file.into(),
-            line: error.line().max(1),
-            column: error.column().max(1),
-            path: readable_path(&path),
-            message: format!("{word} is not a JSON number"),
-            hint: "JSON has no NaN or Infinity: write the number as the source gives it.".into(),
-        };
-    }
-    if error.to_string().starts_with("recursion limit exceeded") {
-        // serde's path then runs 128 steps deep: the first few say where.
-        return Diagnostic {
-            file: file.into(),
-            line: error.line().max(1),
-            column: error.column().max(1),
-            path: shorten(&readable_path(&path), 8),
-            message: "recursion limit exceeded: the JSON is nested more than 128 levels deep"
-                .into(),
-            hint: "A sheet is a few levels deep: remove the nested value, or close the brackets opened here.".into(),
-        };
-    }
-    let out_of_range = error.to_string().starts_with("number out of range");
-    let hint = match error.classify() {
-        Category::Syntax if out_of_range => "The number is too large for JSON to hold: check the exponent or the digits.",
-        Category::Eof => "The file ends too early: it may be cut off, or a bracket or quote is not closed.",
-        Category::Syntax => "Check for a missing or extra comma, quote, colon or bracket just before this point.",
-        Category::Data => "Check the field's name and type against sheet.schema.json (editors with JSON Schema support show this while typing).",
-        Category::Io => "The file could not be read.",
-    };
-    // serde_json's message ends with " at line L column C"; the location is given apart.
-    let message = error.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+fn at_offset(
+    file: &str,
+    json: &str,
+    offset: usize,
+    path: String,
+    message: String,
+    hint: String,
+) -> Diagnostic {
+    let at = position_of(json, offset);
     Diagnostic {
         file: file.into(),
-        line: error.line().max(1),
-        column: error.column().max(1),
-        path: readable_path(&path),
+        line: at.line,
+        column: at.column,
+        path,
         message,
-        hint: hint.into(),
-    }
-}
-
-/// The first `steps` steps of a path (keys and indices), then "…" if there were more.
-fn shorten(path: &str, steps: usize) -> String {
-    let mut seen = 0;
-    for (i, ch) in path.char_indices() {
-        if i > 0 && (ch == '.' || ch == '[') {
-            seen += 1;
-            if seen == steps {
-                return format!("{}…", &path[..i]);
-            }
-        }
-    }
-    path.to_string()
-}
-
-/// serde's path with the steps it could not name (`?`, where the syntax broke) left out.
-fn readable_path(path: &str) -> String {
-    let known: Vec<&str> = path
-        .split('.')
-        .filter(|step| *step != "?" && !step.is_empty())
-        .collect();
-    if known.is_empty() {
-        Path::root().to_string()
-    } else {
-        known.join(".")
+        hint,
     }
 }
 

@@ -66,7 +66,9 @@ pub fn locate(json: &str, path: &Path) -> Option<Position> {
     best.map(|offset| position_of(json, offset))
 }
 
-fn position_of(json: &str, offset: usize) -> Position {
+/// The line and column of a byte offset (the end of the text counts as a place too).
+pub fn position_of(json: &str, offset: usize) -> Position {
+    let offset = offset.min(json.len());
     let before = &json[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -74,7 +76,7 @@ fn position_of(json: &str, offset: usize) -> Position {
     Position { line, column }
 }
 
-/// A forgiving walk over JSON text. It only needs to find offsets in text that serde_json has
+/// A forgiving walk over JSON text. It only needs to find offsets in text that [`super::json`] has
 /// already accepted, so it gives up quietly on anything odd.
 struct Scanner<'a> {
     bytes: &'a [u8],

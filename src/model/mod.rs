@@ -5,6 +5,8 @@
 
 pub mod claim_review;
 pub mod date;
+pub mod decode;
+pub mod json;
 pub mod load;
 pub mod locate;
 pub mod sheet;

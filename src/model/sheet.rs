@@ -7,14 +7,19 @@
 //!
 //! Unknown fields are rejected everywhere so that a misspelt key is an error, not a silently
 //! ignored value.
+//!
+//! The serde attributes describe the file format: they drive the serialiser (tests and tools
+//! write sheets with it) and the generated JSON Schema. Reading is done by
+//! [`crate::model::decode`], a small non-generic decoder that keeps the wasm light and places
+//! every problem in the file.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// One fact sheet: a story, its sources, the parties who make claims, and what they claim.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sheet {
@@ -39,7 +44,7 @@ pub struct Sheet {
     pub conflicts: Vec<Conflict>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
@@ -53,7 +58,7 @@ pub struct Story {
 }
 
 /// A span of partial dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
@@ -62,7 +67,7 @@ pub struct Period {
 }
 
 /// An outlet's report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -87,7 +92,7 @@ pub struct Source {
 }
 
 /// A source's date line.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dated {
@@ -100,7 +105,7 @@ pub enum Dated {
     Stated(StatedDate),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatedDate {
@@ -111,7 +116,7 @@ pub struct StatedDate {
     pub at: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateKind {
@@ -120,7 +125,7 @@ pub enum DateKind {
 }
 
 /// Someone who makes or passes on claims.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
@@ -137,7 +142,7 @@ pub struct Party {
     pub part_of: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
@@ -154,7 +159,7 @@ pub enum PartyKind {
 }
 
 /// A numeric fact as one origin states it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -176,7 +181,7 @@ pub struct Figure {
 
 /// A figure's value. `written` is the number exactly as the text prints it ("12,000",
 /// "several hundred"); it must appear in at least one of the figure's quotes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
@@ -204,7 +209,7 @@ pub enum Value {
 }
 
 /// An editor's reading of vague words as bounds, with the reason.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
@@ -214,7 +219,7 @@ pub struct Reading {
 }
 
 /// When a figure applies.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AsOf {
@@ -248,7 +253,7 @@ pub enum AsOf {
 }
 
 /// A statement that is not a number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
@@ -267,7 +272,7 @@ pub struct Claim {
     pub status: Status,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -284,7 +289,7 @@ pub enum ClaimKind {
 }
 
 /// Where a figure or claim is reported: an outlet, the words it printed, and who passed it on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
@@ -302,7 +307,7 @@ pub struct Citation {
 }
 
 /// Items that disagree, with one line on how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
@@ -317,7 +322,7 @@ pub struct Conflict {
 ///
 /// When several apply, the first in this list wins: a contested figure is shown as
 /// contested even if it is also unverified; the "why" sentence names every one that applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use factsheet::model::date::Moment;
 use factsheet::model::load::{diagnose, load};
 use factsheet::model::validate::check_quotes;
+use factsheet::model::Diagnostic;
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,11 +57,10 @@ pub fn verify(args: &[String]) -> Result<(), String> {
         .to_string();
     let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let sheet = load(&shown, &bytes, now()).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         format!(
             "{shown}: {} problem(s):\n{}",
             problems.len(),
-            list.join("\n")
+            listed(&problems)
         )
     })?;
     println!(
@@ -86,13 +86,9 @@ pub fn verify(args: &[String]) -> Result<(), String> {
     });
     if !problems.is_empty() {
         let json = String::from_utf8_lossy(&bytes);
-        let list: Vec<String> = diagnose(&shown, &json, problems)
-            .iter()
-            .map(|p| p.to_string())
-            .collect();
         return Err(format!(
             "{shown}: quotes not found in their sources:\n{}",
-            list.join("\n")
+            listed(&diagnose(&shown, &json, problems))
         ));
     }
     let quotes: usize = sheet
@@ -110,6 +106,12 @@ pub fn verify(args: &[String]) -> Result<(), String> {
         dir.display()
     );
     Ok(())
+}
+
+/// Problems one per entry, each with its place and hint.
+pub fn listed(problems: &[Diagnostic]) -> String {
+    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    list.join("\n")
 }
 
 /// `cargo xtask schema [--check]`: writes `assets/sheet.schema.json` from the model, or with

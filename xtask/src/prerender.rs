@@ -11,7 +11,7 @@ pub const LANG: &str = "en";
 
 /// The card's HTML for the built-in sheet, with Yew's hydration markers.
 pub fn card() -> Result<String, String> {
-    let sheet = factsheet::data::builtin().map_err(|e| format!("assets/sheet.json: {e}"))?;
+    let sheet = factsheet::data::builtin().map_err(|problems| crate::facts::listed(&problems))?;
     let props = AppProps {
         sheet: Rc::new(sheet),
         lang: LANG.into(),
