@@ -8,6 +8,7 @@
 use super::json::{Json, Kind, Member};
 use super::locate::Path;
 use super::sheet::*;
+use super::text::number_text;
 
 /// A problem in the shape of the sheet, at a byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +66,7 @@ impl Decoder {
     fn wrong_type<T>(&mut self, value: &Json, path: &Path, expected: &str) -> Option<T> {
         let found = match &value.kind {
             Kind::String(s) => format!("the string {s:?}"),
-            Kind::Number(n) => format!("the number {n}"),
+            Kind::Number(n) => format!("the number {}", number_text(*n)),
             other => other.noun().to_string(),
         };
         self.fail(

@@ -11,7 +11,7 @@ use super::date::{parse_moment, parse_offset, Moment, PartialDate, WEEKDAYS};
 use super::locate::Path;
 use super::sheet::{AsOf, Citation, ClaimKind, Dated, Sheet, Value};
 use super::status::{assess, items, Item};
-use super::text::{contains_normalised, is_invisible_or_bidi, normalise, read_number};
+use super::text::{contains_normalised, is_invisible_or_bidi, normalise, number_text, read_number};
 
 /// One thing wrong with a sheet.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +66,7 @@ impl Checker<'_> {
         if !value.is_finite() || value < 0.0 {
             self.report(
                 path,
-                format!("{value} is not a count"),
+                format!("{} is not a count", number_text(value)),
                 "Use a number of 0 or more.",
             );
         }
@@ -383,7 +383,11 @@ fn check_value(c: &mut Checker, at: &Path, value: &Value, citations: &[Citation]
         if (expected - read).abs() > f64::EPSILON {
             c.report(
                 at.key("number"),
-                format!("is {expected}, but the text writes {written:?}, which is {read}"),
+                format!(
+                    "is {}, but the text writes {written:?}, which is {}",
+                    number_text(expected),
+                    number_text(read)
+                ),
                 "Make `number` match the words as written, or fix `written`.",
             );
         }

@@ -7,18 +7,20 @@ pub struct EstimatesChartProps {
     pub chart: ChartView,
 }
 
-/// Drawing area of the chart, in SVG user units.
-const WIDTH: f64 = 600.0;
-const ROW: f64 = 64.0;
-const BAR: f64 = 18.0;
-const LEFT: f64 = 4.0;
-const VALUE_ROOM: f64 = 12.0;
+/// Drawing area of the chart, in SVG user units. Coordinates are whole units (a 600-unit
+/// width draws to a pixel or better on any screen), which keeps float formatting out of the
+/// wasm.
+const WIDTH: i32 = 600;
+const ROW: i32 = 64;
+const BAR: i32 = 18;
+const LEFT: i32 = 4;
+const VALUE_ROOM: i32 = 12;
 
-fn x(value: f64, max: f64) -> f64 {
+fn x(value: f64, max: f64) -> i32 {
     if max <= 0.0 {
         LEFT
     } else {
-        LEFT + value / max * (WIDTH - LEFT - VALUE_ROOM)
+        LEFT + (value / max * f64::from(WIDTH - LEFT - VALUE_ROOM)).round() as i32
     }
 }
 
@@ -28,7 +30,7 @@ fn x(value: f64, max: f64) -> f64 {
 #[function_component(EstimatesChart)]
 pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
     let chart = &props.chart;
-    let height = ROW * chart.bars.len() as f64 + 8.0;
+    let height = ROW * chart.bars.len() as i32 + 8;
     let title_id = format!("chart-{}-title", chart.id);
     let desc_id = format!("chart-{}-desc", chart.id);
     let pattern_id = format!("chart-{}-vague", chart.id);
@@ -74,8 +76,8 @@ fn describe(bar: &BarView) -> String {
 }
 
 fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
-    let top = index as f64 * ROW + 4.0;
-    let bar_y = top + 24.0;
+    let top = index as i32 * ROW + 4;
+    let bar_y = top + 24;
     let mut start = 0.0;
     let mut shapes = Vec::new();
     for (i, seg) in bar.segments.iter().enumerate() {
@@ -96,7 +98,7 @@ fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
         };
         shapes.push(html! {
             <rect class={class} x={x(from, max).to_string()} y={bar_y.to_string()}
-                  width={(x(to, max) - x(from, max)).max(2.0).to_string()} height={BAR.to_string()}
+                  width={(x(to, max) - x(from, max)).max(2).to_string()} height={BAR.to_string()}
                   fill={if fill.is_empty() { None } else { Some(AttrValue::from(fill)) }} />
         });
         if !seg.vague {
@@ -110,11 +112,11 @@ fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
         .collect();
     html! {
         <g class="fs-bar">
-            <text x={LEFT.to_string()} y={(top + 16.0).to_string()} class="fs-bar-label">
+            <text x={LEFT.to_string()} y={(top + 16).to_string()} class="fs-bar-label">
                 { &bar.origin }<tspan class="fs-bar-value">{ ": " }{ values.join(" + ") }</tspan>
             </text>
             { for shapes }
-            <text x={LEFT.to_string()} y={(bar_y + BAR + 14.0).to_string()} class="fs-bar-note">
+            <text x={LEFT.to_string()} y={(bar_y + BAR + 14).to_string()} class="fs-bar-note">
                 { &bar.as_of }
                 if let Some(note) = &bar.shared_origin_note { { ". " }{ note } }
             </text>

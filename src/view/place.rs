@@ -42,7 +42,7 @@ pub fn place_popover(node: &NodeRef) {
 
     let room_across = width - 2.0 * MARGIN;
     if popover.get_bounding_client_rect().width() > room_across {
-        let _ = style.set_property("width", &format!("{room_across}px"));
+        let _ = style.set_property("width", &px(room_across));
     }
     let rect = popover.get_bounding_client_rect();
     let mut shift = 0.0;
@@ -53,7 +53,7 @@ pub fn place_popover(node: &NodeRef) {
         shift = MARGIN - rect.left();
     }
     if shift != 0.0 {
-        let _ = style.set_property("left", &format!("{shift}px"));
+        let _ = style.set_property("left", &px(shift));
     }
 
     let button = anchor.get_bounding_client_rect();
@@ -71,8 +71,15 @@ pub fn place_popover(node: &NodeRef) {
         let _ = popover.class_list().add_1("fs-popover--above");
     }
     if needed > room {
-        let _ = style.set_property("max-height", &format!("{}px", room.max(48.0)));
+        let _ = style.set_property("max-height", &px(room.max(48.0)));
     }
+}
+
+/// A CSS length in whole pixels, rounded towards zero so that a popover never ends up a
+/// fraction wider or lower than the room it was given.
+#[cfg(target_arch = "wasm32")]
+fn px(length: f64) -> String {
+    format!("{}px", length.trunc() as i32)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -42,14 +42,22 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
 
     let bindgen_wasm = work.join(format!("{CRATE}_bg.wasm"));
     let small_wasm = work.join(format!("{CRATE}_bg.opt.wasm"));
-    println!("dist: shrinking the wasm (wasm-opt -Oz)");
+    println!("dist: shrinking the wasm (wasm-opt -Oz --converge)");
     run(Command::new(&tools.wasm_opt)
-        .arg("-Oz")
+        .args(["-Oz", "--converge"])
         .arg(&bindgen_wasm)
         .arg("-o")
         .arg(&small_wasm))?;
 
-    let glue = read(&work.join(format!("{CRATE}.js")))?;
+    // Property names (the wasm's imports) and the top-level `wasm_bindgen` are kept; local
+    // names are shortened and dead branches dropped.
+    println!("dist: shrinking the glue (terser --compress --mangle)");
+    let small_glue = work.join(format!("{CRATE}.min.js"));
+    run(Command::new(&tools.terser)
+        .arg(work.join(format!("{CRATE}.js")))
+        .args(["--compress", "--mangle", "--output"])
+        .arg(&small_glue))?;
+    let glue = read(&small_glue)?;
     let wasm =
         fs::read(&small_wasm).map_err(|e| format!("cannot read {}: {e}", small_wasm.display()))?;
     let css = stylesheet(&root)?;
