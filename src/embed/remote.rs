@@ -3,6 +3,9 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 use yew::prelude::*;
 
 use crate::model::date::Moment;
@@ -63,10 +66,12 @@ pub fn remote(props: &RemoteProps) -> Html {
 
 async fn fetch_sheet(url: &str) -> Result<Sheet, (String, Vec<String>)> {
     let fail = |what: &str, detail: String| (format!("The sheet at {url} {what}."), vec![detail]);
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| fail("could not be loaded", format!("Network error: {e}. Check the URL, and that the server allows this page to read it (CORS).")))?;
+    let response = fetch(url).await.map_err(|e| {
+        fail(
+            "could not be loaded",
+            format!("Network error: {e}. Check the URL, and that the server allows this page to read it (CORS)."),
+        )
+    })?;
     if !response.ok() {
         return Err(fail(
             "could not be loaded",
@@ -77,7 +82,7 @@ async fn fetch_sheet(url: &str) -> Result<Sheet, (String, Vec<String>)> {
             ),
         ));
     }
-    let bytes = response.binary().await.map_err(|e| {
+    let bytes = body(&response).await.map_err(|e| {
         fail(
             "could not be read",
             format!("Reading the response failed: {e}."),
@@ -92,4 +97,28 @@ async fn fetch_sheet(url: &str) -> Result<Sheet, (String, Vec<String>)> {
             problems.iter().map(|p| p.to_string()).collect(),
         )
     })
+}
+
+/// The browser's `fetch`, straight through web-sys: the response and its bytes are all this
+/// needs, so no HTTP crate ships in the wasm.
+async fn fetch(url: &str) -> Result<Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| js_message(&e))?;
+    response.dyn_into().map_err(|e| js_message(&e))
+}
+
+async fn body(response: &Response) -> Result<Vec<u8>, String> {
+    let buffer = response.array_buffer().map_err(|e| js_message(&e))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|e| js_message(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The message of a JavaScript error ("Failed to fetch"), or the value as text.
+fn js_message(value: &JsValue) -> String {
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => value.as_string().unwrap_or_else(|| "unknown error".into()),
+    }
 }
