@@ -30,6 +30,17 @@ pub fn sheet(json: &Json) -> Result<Sheet, Vec<ShapeError>> {
     }
 }
 
+/// All of the fields, or none: one place drops a partly read object, rather than one early
+/// return per field, each with its own drops.
+macro_rules! all {
+    ($($field:ident),+) => {
+        match ($($field),+) {
+            ($(Some($field)),+) => Some(($($field),+)),
+            _ => None,
+        }
+    };
+}
+
 type Read<T> = fn(&mut Decoder, &Json, &Path) -> Option<T>;
 
 struct Decoder {
@@ -234,14 +245,16 @@ impl Decoder {
         let figures = self.listed(&o, "figures", Self::figure);
         let claims = self.listed(&o, "claims", Self::claim);
         let conflicts = self.listed(&o, "conflicts", Self::conflict);
+        let (schema, story, sources, parties, figures, claims, conflicts) =
+            all!(schema, story, sources, parties, figures, claims, conflicts)?;
         Some(Sheet {
-            schema: schema?,
-            story: story?,
-            sources: sources?,
-            parties: parties?,
-            figures: figures?,
-            claims: claims?,
-            conflicts: conflicts?,
+            schema,
+            story,
+            sources,
+            parties,
+            figures,
+            claims,
+            conflicts,
         })
     }
 
@@ -251,11 +264,12 @@ impl Decoder {
         let summary = self.required(&o, "summary", Self::string);
         let place = self.required(&o, "place", Self::string);
         let dates = self.required(&o, "dates", Self::period);
+        let (headline, summary, place, dates) = all!(headline, summary, place, dates)?;
         Some(Story {
-            headline: headline?,
-            summary: summary?,
-            place: place?,
-            dates: dates?,
+            headline,
+            summary,
+            place,
+            dates,
         })
     }
 
@@ -263,10 +277,8 @@ impl Decoder {
         let o = self.object(value, path, &["from", "to"])?;
         let from = self.required(&o, "from", Self::string);
         let to = self.required(&o, "to", Self::string);
-        Some(Period {
-            from: from?,
-            to: to?,
-        })
+        let (from, to) = all!(from, to)?;
+        Some(Period { from, to })
     }
 
     fn source(&mut self, value: &Json, path: &Path) -> Option<Source> {
@@ -292,15 +304,25 @@ impl Decoder {
         let url = self.optional(&o, "url", Self::string);
         let byline = self.optional(&o, "byline", Self::string);
         let archive_file = self.required(&o, "archive_file", Self::string);
+        let (id, outlet, short_name, title, dated, url, byline, archive_file) = all!(
+            id,
+            outlet,
+            short_name,
+            title,
+            dated,
+            url,
+            byline,
+            archive_file
+        )?;
         Some(Source {
-            id: id?,
-            outlet: outlet?,
-            short_name: short_name?,
-            title: title?,
-            dated: dated?,
-            url: url?,
-            byline: byline?,
-            archive_file: archive_file?,
+            id,
+            outlet,
+            short_name,
+            title,
+            dated,
+            url,
+            byline,
+            archive_file,
         })
     }
 
@@ -342,10 +364,11 @@ impl Decoder {
         });
         let as_written = self.required(&o, "as_written", Self::string);
         let at = self.required(&o, "at", Self::string);
+        let (kind, as_written, at) = all!(kind, as_written, at)?;
         Some(StatedDate {
-            kind: kind?,
-            as_written: as_written?,
-            at: at?,
+            kind,
+            as_written,
+            at,
         })
     }
 
@@ -372,12 +395,13 @@ impl Decoder {
         });
         let aliases = self.listed(&o, "aliases", Self::string);
         let part_of = self.optional(&o, "part_of", Self::string);
+        let (id, name, kind, aliases, part_of) = all!(id, name, kind, aliases, part_of)?;
         Some(Party {
-            id: id?,
-            name: name?,
-            kind: kind?,
-            aliases: aliases?,
-            part_of: part_of?,
+            id,
+            name,
+            kind,
+            aliases,
+            part_of,
         })
     }
 
@@ -404,15 +428,25 @@ impl Decoder {
         let as_of = self.required(&o, "as_of", Self::as_of);
         let citations = self.required(&o, "citations", |d, v, p| d.list(v, p, Self::citation));
         let status = self.required(&o, "status", Self::status);
+        let (id, label, figure_value, unit, claimants, as_of, citations, status) = all!(
+            id,
+            label,
+            figure_value,
+            unit,
+            claimants,
+            as_of,
+            citations,
+            status
+        )?;
         Some(Figure {
-            id: id?,
-            label: label?,
-            value: figure_value?,
-            unit: unit?,
-            claimants: claimants?,
-            as_of: as_of?,
-            citations: citations?,
-            status: status?,
+            id,
+            label,
+            value: figure_value,
+            unit,
+            claimants,
+            as_of,
+            citations,
+            status,
         })
     }
 
@@ -467,18 +501,13 @@ impl Decoder {
             2 => {
                 let min = self.required(&o, "min", Self::number);
                 let max = self.required(&o, "max", Self::number);
-                Value::Range {
-                    min: min?,
-                    max: max?,
-                    written: written?,
-                }
+                let (min, max, written) = all!(min, max, written)?;
+                Value::Range { min, max, written }
             }
             _ => {
                 let reading = self.optional(&o, "reading", Self::reading);
-                Value::Vague {
-                    written: written?,
-                    reading: reading?,
-                }
+                let (written, reading) = all!(written, reading)?;
+                Value::Vague { written, reading }
             }
         })
     }
@@ -488,11 +517,8 @@ impl Decoder {
         let min = self.required(&o, "min", Self::number);
         let max = self.required(&o, "max", Self::number);
         let basis = self.required(&o, "basis", Self::string);
-        Some(Reading {
-            min: min?,
-            max: max?,
-            basis: basis?,
-        })
+        let (min, max, basis) = all!(min, max, basis)?;
+        Some(Reading { min, max, basis })
     }
 
     fn as_of(&mut self, value: &Json, path: &Path) -> Option<AsOf> {
@@ -514,20 +540,22 @@ impl Decoder {
                 let as_written = self.required(&o, "as_written", Self::string);
                 let date = self.required(&o, "date", Self::string);
                 let basis = self.optional(&o, "basis", Self::string);
+                let (as_written, date, basis) = all!(as_written, date, basis)?;
                 AsOf::Exact {
-                    as_written: as_written?,
-                    date: date?,
-                    basis: basis?,
+                    as_written,
+                    date,
+                    basis,
                 }
             }
             1 => {
                 let as_written = self.required(&o, "as_written", Self::string);
                 let period = self.required(&o, "period", Self::string);
                 let basis = self.optional(&o, "basis", Self::string);
+                let (as_written, period, basis) = all!(as_written, period, basis)?;
                 AsOf::Approximate {
-                    as_written: as_written?,
-                    period: period?,
-                    basis: basis?,
+                    as_written,
+                    period,
+                    basis,
                 }
             }
             2 => {
@@ -535,11 +563,15 @@ impl Decoder {
                 let resolved = self.optional(&o, "resolved", Self::string);
                 let utc_offset = self.optional(&o, "utc_offset", Self::string);
                 let basis = self.required(&o, "basis", Self::string);
-                AsOf::Relative {
-                    as_written: as_written?,
-                    resolved: resolved?,
-                    utc_offset: utc_offset?,
-                    basis: basis?,
+                {
+                    let (as_written, resolved, utc_offset, basis) =
+                        all!(as_written, resolved, utc_offset, basis)?;
+                    AsOf::Relative {
+                        as_written,
+                        resolved,
+                        utc_offset,
+                        basis,
+                    }
                 }
             }
             _ => AsOf::NotStated,
@@ -581,15 +613,25 @@ impl Decoder {
         let silent_parties = self.listed(&o, "silent_parties", Self::string);
         let citations = self.required(&o, "citations", |d, v, p| d.list(v, p, Self::citation));
         let status = self.required(&o, "status", Self::status);
+        let (id, kind, summary, claimants, about, silent_parties, citations, status) = all!(
+            id,
+            kind,
+            summary,
+            claimants,
+            about,
+            silent_parties,
+            citations,
+            status
+        )?;
         Some(Claim {
-            id: id?,
-            kind: kind?,
-            summary: summary?,
-            claimants: claimants?,
-            about: about?,
-            silent_parties: silent_parties?,
-            citations: citations?,
-            status: status?,
+            id,
+            kind,
+            summary,
+            claimants,
+            about,
+            silent_parties,
+            citations,
+            status,
         })
     }
 
@@ -599,11 +641,12 @@ impl Decoder {
         let quote = self.required(&o, "quote", Self::string);
         let via = self.optional(&o, "via", Self::string);
         let qualifier = self.optional(&o, "qualifier", Self::string);
+        let (source, quote, via, qualifier) = all!(source, quote, via, qualifier)?;
         Some(Citation {
-            source: source?,
-            quote: quote?,
-            via: via?,
-            qualifier: qualifier?,
+            source,
+            quote,
+            via,
+            qualifier,
         })
     }
 
@@ -613,11 +656,12 @@ impl Decoder {
         let title = self.required(&o, "title", Self::string);
         let items = self.required(&o, "items", Self::strings);
         let explanation = self.required(&o, "explanation", Self::string);
+        let (id, title, items, explanation) = all!(id, title, items, explanation)?;
         Some(Conflict {
-            id: id?,
-            title: title?,
-            items: items?,
-            explanation: explanation?,
+            id,
+            title,
+            items,
+            explanation,
         })
     }
 
