@@ -46,7 +46,9 @@ const MONTHS: [&str; 12] = [
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    use js_sys::{Array, Intl, Object, Reflect};
+    use std::cell::RefCell;
+
+    use js_sys::{Array, Function, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
 
     fn options(pairs: &[(&str, &str)]) -> Object {
@@ -58,9 +60,29 @@ mod intl {
         object
     }
 
+    thread_local! {
+        /// Formatters by kind and language. Building an `Intl` formatter costs far more than
+        /// using one, and a card formats dozens of numbers and dates in one language.
+        static FORMATTERS: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn formatter(key: String, make: impl FnOnce() -> Function) -> Function {
+        FORMATTERS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
+                return f.clone();
+            }
+            let f = make();
+            cache.push((key, f.clone()));
+            f
+        })
+    }
+
     pub fn number(n: f64, lang: &str) -> Option<String> {
-        let locales = Array::of1(&JsValue::from_str(lang));
-        let format = Intl::NumberFormat::new(&locales, &Object::new()).format();
+        let format = formatter(format!("number {lang}"), || {
+            let locales = Array::of1(&JsValue::from_str(lang));
+            Intl::NumberFormat::new(&locales, &Object::new()).format()
+        });
         format
             .call1(&JsValue::NULL, &JsValue::from_f64(n))
             .ok()?
@@ -68,12 +90,14 @@ mod intl {
     }
 
     pub fn day(year: i32, month: u32, day: Option<u32>, lang: &str) -> Option<String> {
-        let locales = Array::of1(&JsValue::from_str(lang));
-        let mut pairs = vec![("year", "numeric"), ("month", "long"), ("timeZone", "UTC")];
-        if day.is_some() {
-            pairs.push(("day", "numeric"));
-        }
-        let format = Intl::DateTimeFormat::new(&locales, &options(&pairs)).format();
+        let format = formatter(format!("day {} {lang}", day.is_some()), || {
+            let locales = Array::of1(&JsValue::from_str(lang));
+            let mut pairs = vec![("year", "numeric"), ("month", "long"), ("timeZone", "UTC")];
+            if day.is_some() {
+                pairs.push(("day", "numeric"));
+            }
+            Intl::DateTimeFormat::new(&locales, &options(&pairs)).format()
+        });
         let millis = js_sys::Date::utc(f64::from(year), f64::from(month - 1))
             + f64::from(day.unwrap_or(1) - 1) * 86_400_000.0;
         let date = js_sys::Date::new(&JsValue::from_f64(millis));
