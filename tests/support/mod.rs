@@ -361,3 +361,49 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A temp copy of `dist/` with `fixtures/` added (pages and sheets a test writes), served on
+/// 127.0.0.1 by the project's server, with its Content-Security-Policy on every page.
+pub struct Site {
+    _dir: TempDir,
+    pub addr: std::net::SocketAddr,
+}
+
+impl Site {
+    pub fn new(fixtures: &[(&str, Vec<u8>)]) -> Site {
+        let dir = TempDir::new("factsheet-e2e-site");
+        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
+        let fixture_dir = dir.0.join("fixtures");
+        std::fs::create_dir_all(&fixture_dir).expect("fixtures/");
+        for (name, bytes) in fixtures {
+            std::fs::write(fixture_dir.join(name), bytes).expect("a fixture");
+        }
+        let addr = serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1");
+        Site { _dir: dir, addr }
+    }
+
+    /// `path` under `fixtures/`, or under the site's root when it holds a `/` (`demo/`).
+    pub fn url(&self, path: &str) -> String {
+        if path.contains('/') {
+            format!("http://{}/{path}", self.addr)
+        } else {
+            format!("http://{}/fixtures/{path}", self.addr)
+        }
+    }
+}
+
+/// A fixture page that loads the embed script from `../embed/`, with the given stylesheets
+/// (under `fixtures/`) and `body`. No inline script or style: clean under the strict policy.
+pub fn fixture_page(stylesheets: &[&str], scripts: &[&str], body: &str) -> String {
+    let links: String = stylesheets
+        .iter()
+        .map(|s| format!("<link rel=\"stylesheet\" href=\"{s}\">\n"))
+        .collect();
+    let scripts: String = scripts
+        .iter()
+        .map(|s| format!("<script src=\"{s}\"></script>\n"))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{links}{scripts}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
