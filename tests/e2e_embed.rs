@@ -812,19 +812,6 @@ fn page_with_inline_script_and_style(with_frame: bool) -> String {
     )
 }
 
-/// The demo's pre-rendered host element, as the build wrote it.
-fn prerendered_host(html: &str) -> String {
-    let start = html
-        .find("<div data-factsheet data-prerendered")
-        .expect("a pre-rendered host in the demo");
-    let end = html[start..]
-        .find("</template></div>")
-        .expect("the end of the pre-rendered host")
-        + start
-        + "</template></div>".len();
-    html[start..end].to_string()
-}
-
 fn builtin() -> Sheet {
     factsheet::data::builtin().expect("the built-in sheet parses")
 }

@@ -51,19 +51,6 @@ fn control_page(with_frame: bool) -> String {
     )
 }
 
-/// The demo's pre-rendered host element, as the build wrote it.
-fn prerendered_host(html: &str) -> String {
-    let start = html
-        .find("<div data-factsheet data-prerendered")
-        .expect("a pre-rendered host in the demo");
-    let end = html[start..]
-        .find("</template></div>")
-        .expect("the end of the pre-rendered host")
-        + start
-        + "</template></div>".len();
-    html[start..end].to_string()
-}
-
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported() {

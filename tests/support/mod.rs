@@ -495,3 +495,17 @@ pub fn response_head(addr: std::net::SocketAddr, path: &str) -> Result<String, B
     stream.read_to_string(&mut answer)?;
     Ok(answer.split("\r\n\r\n").next().unwrap_or("").to_string())
 }
+
+/// The pre-rendered host element (`<div data-factsheet data-prerendered ...>` with its
+/// declarative shadow root) of a page the build wrote, such as `dist/demo/index.html`.
+pub fn prerendered_host(html: &str) -> String {
+    let start = html
+        .find("<div data-factsheet data-prerendered")
+        .expect("a pre-rendered host in the page");
+    let end = html[start..]
+        .find("</template></div>")
+        .expect("the end of the pre-rendered host")
+        + start
+        + "</template></div>".len();
+    html[start..end].to_string()
+}
