@@ -114,11 +114,13 @@ enum Handle {
 }
 
 /// A card on the page: its host, the element inside the host's shadow root that the app
-/// renders into, and the app.
+/// renders into, the app, and whether this mounting is still the host's (see
+/// `ready_callback`).
 struct Mounted {
     host: Element,
     root: Element,
     app: Handle,
+    current: Rc<Cell<bool>>,
 }
 
 thread_local! {
@@ -150,6 +152,7 @@ fn unmount_removed() {
         gone
     });
     for card in gone {
+        card.current.set(false);
         // Out of the shadow root, the root element holds on to nothing of the old host:
         // not the host, its shadow root or its stylesheet.
         card.root.remove();
@@ -189,7 +192,8 @@ fn mount(document: &Document, host: Element) {
         |name| host.get_attribute(&format!("data-{name}")),
         page_lang,
     );
-    let on_ready = ready_callback(host.clone());
+    let current = Rc::new(Cell::new(true));
+    let on_ready = ready_callback(host.clone(), current.clone());
     let mut settled = false;
     let content = match options {
         Err(problems) => {
@@ -245,6 +249,7 @@ fn mount(document: &Document, host: Element) {
                 host,
                 root,
                 app: Handle::Hydrated(app),
+                current,
             }
         }
         (content, prerendered) => {
@@ -258,6 +263,7 @@ fn mount(document: &Document, host: Element) {
                 host,
                 root,
                 app: Handle::Reusable(app),
+                current,
             }
         }
     };
@@ -306,10 +312,12 @@ fn shadow_root(host: &Element) -> Option<ShadowRoot> {
     Some(shadow)
 }
 
-/// Marks the host live and tells the page, once.
-fn ready_callback(host: Element) -> Callback<()> {
+/// Marks the host live and tells the page, once. Not after the card was unmounted: a sheet
+/// by URL still loading when its host left the page must not mark the host (nor, put back,
+/// its next card) live.
+fn ready_callback(host: Element, current: Rc<Cell<bool>>) -> Callback<()> {
     Callback::from(move |()| {
-        if host.has_attribute(LIVE) {
+        if !current.get() || host.has_attribute(LIVE) {
             return;
         }
         let _ = host.set_attribute(LIVE, "");
