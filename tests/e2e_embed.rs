@@ -14,8 +14,7 @@ mod support;
 
 use std::error::Error;
 use std::fs;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use factsheet::model::Sheet;
@@ -188,7 +187,7 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
             page_with_inline_script_and_style(false).into_bytes(),
         ),
     ]);
-    let header = raw_get(site.addr, "/demo/").expect("the demo over http");
+    let header = response_head(site.addr, "/demo/").expect("the demo over http");
     assert!(
         header.contains(&format!("Content-Security-Policy: {}", serve::STRICT_CSP)),
         "the server did not send the strict policy with the demo:\n{header}"
@@ -206,7 +205,7 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
         // The collector sees violations in the page and in a sandboxed frame.
         d.goto(&site.url("csp-control.html")).await?;
         tokio::time::sleep(Duration::from_secs(1)).await;
-        let control = csp_violations(d).await?;
+        let control = policy_violations(d).await?;
         eprintln!("control page: {control:?}");
         if control.top.is_empty() || control.frames.iter().all(Vec::is_empty) {
             problems.push(format!(
@@ -228,7 +227,7 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
             problems.push(format!("iframe embed: {e}"));
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let seen = csp_violations(d).await?;
+        let seen = policy_violations(d).await?;
         eprintln!("demo: {seen:?}");
         if !seen.is_empty() {
             problems.push(format!("CSP violations on the demo: {seen:?}"));
@@ -813,19 +812,6 @@ fn page_with_inline_script_and_style(with_frame: bool) -> String {
     )
 }
 
-/// The demo's pre-rendered host element, as the build wrote it.
-fn prerendered_host(html: &str) -> String {
-    let start = html
-        .find("<div data-factsheet data-prerendered")
-        .expect("a pre-rendered host in the demo");
-    let end = html[start..]
-        .find("</template></div>")
-        .expect("the end of the pre-rendered host")
-        + start
-        + "</template></div>".len();
-    html[start..end].to_string()
-}
-
 fn builtin() -> Sheet {
     factsheet::data::builtin().expect("the built-in sheet parses")
 }
@@ -1091,64 +1077,4 @@ async fn wait_frame_fits(d: &WebDriver, frame: &WebElement) -> Result<f64, Box<d
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// CSP violations seen so far: the browser console (drained) and, in the page and in each
-/// of its frames, the reports a `ReportingObserver` gets from the document's buffer.
-#[derive(Debug, Default)]
-struct Violations {
-    console: Vec<String>,
-    top: Vec<String>,
-    frames: Vec<Vec<String>>,
-}
-
-impl Violations {
-    fn is_empty(&self) -> bool {
-        self.console.is_empty() && self.top.is_empty() && self.frames.iter().all(Vec::is_empty)
-    }
-}
-
-const BUFFERED_CSP_REPORTS: &str = r#"
-    const done = arguments[arguments.length - 1];
-    if (!window.ReportingObserver) { done(["(no ReportingObserver)"]); return; }
-    const seen = [];
-    const observer = new ReportingObserver(reports => {
-        for (const r of reports) seen.push(r.body.effectiveDirective + " blocked " + r.body.blockedURL + " at " + r.body.sourceFile + ":" + r.body.lineNumber);
-    }, { types: ["csp-violation"], buffered: true });
-    observer.observe();
-    setTimeout(() => { observer.takeRecords(); done(seen); }, 300);
-"#;
-
-async fn csp_violations(d: &WebDriver) -> Result<Violations, Box<dyn Error>> {
-    let mut found = Violations::default();
-    for entry in d.handle().get_log("browser").await? {
-        if entry.message.contains("Content Security Policy") || entry.message.contains("Refused to")
-        {
-            found.console.push(entry.message);
-        }
-    }
-    found.top = d
-        .execute_async(BUFFERED_CSP_REPORTS, Vec::new())
-        .await?
-        .convert()?;
-    let frames = d.find_all(By::Css("iframe")).await?;
-    for frame in frames {
-        frame.enter_frame().await?;
-        let seen: Vec<String> = d
-            .execute_async(BUFFERED_CSP_REPORTS, Vec::new())
-            .await?
-            .convert()?;
-        d.enter_default_frame().await?;
-        found.frames.push(seen);
-    }
-    Ok(found)
-}
-
-/// A raw GET, for the response's headers.
-fn raw_get(addr: SocketAddr, path: &str) -> Result<String, Box<dyn Error>> {
-    let mut stream = TcpStream::connect(addr)?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n")?;
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer)?;
-    Ok(answer.split("\r\n\r\n").next().unwrap_or("").to_string())
 }

@@ -1,11 +1,13 @@
 //! Mounting: one shadow root and one Yew app per `[data-factsheet]` element, for the elements
-//! on the page at start and for any added later.
+//! on the page at start and for any added later; and unmounting, when a host leaves the page.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
+use yew::AppHandle;
 
 use super::options::{read_options, Options};
 use super::remote::{Remote, RemoteProps};
@@ -28,7 +30,7 @@ pub fn start() {
         return;
     };
     mount_all(&document);
-    watch_for_new_hosts(&document);
+    watch_hosts(&document);
 }
 
 fn mount_all(document: &Document) {
@@ -42,13 +44,17 @@ fn mount_all(document: &Document) {
     }
 }
 
-/// Mounts hosts that are added to the page later (pages that load articles dynamically).
-fn watch_for_new_hosts(document: &Document) {
+/// Mounts hosts that are added to the page later (pages that load articles dynamically), and
+/// unmounts those that are removed.
+fn watch_hosts(document: &Document) {
     let Some(body) = document.body() else {
         return;
     };
     let observed = document.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || mount_all(&observed));
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        unmount_removed();
+        mount_all(&observed);
+    });
     let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
@@ -61,12 +67,121 @@ fn watch_for_new_hosts(document: &Document) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// The apps on the page, and the spare ones
+// ---------------------------------------------------------------------------------------
+
+/// What one instance shows. Every app rendered afresh has `Instance` as its root component,
+/// so that an app whose host left the page can serve the next host: Yew never releases what
+/// an app's root element registers for its event delegation, so a page that swaps cards in
+/// and out would leak a little with every new app (about 3 KB of wasm memory and 1.6 KB of
+/// JS heap, measured), but not when apps are reused.
+#[derive(Clone, PartialEq)]
+enum Content {
+    /// Nothing: a spare app, waiting for a host.
+    Nothing,
+    Card(AppProps),
+    Remote(RemoteProps),
+    Error(ErrorCardProps),
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct InstanceProps {
+    content: Content,
+    /// Different for every mounting. As the content's key it makes a reused app start the
+    /// card afresh (new state, new effects, a new `factsheet:ready`) instead of updating the
+    /// previous host's card.
+    mounting: u64,
+}
+
+#[function_component(Instance)]
+fn instance(props: &InstanceProps) -> Html {
+    let key = props.mounting;
+    match &props.content {
+        Content::Nothing => html! {},
+        Content::Card(card) => html! { <App key={key} ..card.clone() /> },
+        Content::Remote(remote) => html! { <Remote key={key} ..remote.clone() /> },
+        Content::Error(error) => html! { <ErrorCard key={key} ..error.clone() /> },
+    }
+}
+
+enum Handle {
+    /// Adopted a pre-rendered card. The pre-render's hydration markers name `App` as the
+    /// root component, so these apps are not `Instance`s and cannot be reused; only hosts in
+    /// the page's HTML are pre-rendered, so there are few.
+    Hydrated(AppHandle<App>),
+    Reusable(AppHandle<Instance>),
+}
+
+/// A card on the page: its host, the element inside the host's shadow root that the app
+/// renders into, the app, and whether this mounting is still the host's (see
+/// `ready_callback`).
+struct Mounted {
+    host: Element,
+    root: Element,
+    app: Handle,
+    current: Rc<Cell<bool>>,
+}
+
+thread_local! {
+    static MOUNTED_CARDS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Apps whose host left the page, emptied, each with its root element (out of any page).
+    static SPARE_APPS: RefCell<Vec<(Element, AppHandle<Instance>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTINGS: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_mounting() -> u64 {
+    MOUNTINGS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+/// Unmounts the cards whose hosts are no longer in the document: their components are
+/// destroyed (effects cleaned up, listeners on the document removed) and their apps kept for
+/// the next host. Checked when the observer runs, after the page's script has made its
+/// changes: a host that was moved (taken out and put back in the same task) is still
+/// connected and keeps its card.
+fn unmount_removed() {
+    let gone: Vec<Mounted> = MOUNTED_CARDS.with(|cards| {
+        let (gone, kept) = cards
+            .take()
+            .into_iter()
+            .partition(|c| !c.host.is_connected());
+        cards.replace(kept);
+        gone
+    });
+    for card in gone {
+        card.current.set(false);
+        // Out of the shadow root, the root element holds on to nothing of the old host:
+        // not the host, its shadow root or its stylesheet.
+        card.root.remove();
+        match card.app {
+            Handle::Hydrated(app) => app.destroy(),
+            Handle::Reusable(mut app) => {
+                app.update(InstanceProps {
+                    content: Content::Nothing,
+                    mounting: next_mounting(),
+                });
+                SPARE_APPS.with(|spare| spare.borrow_mut().push((card.root, app)));
+            }
+        }
+        // Put back in the page later, the host is mounted afresh.
+        let _ = card.host.remove_attribute(MOUNTED);
+        let _ = card.host.remove_attribute(LIVE);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Mounting one host
+// ---------------------------------------------------------------------------------------
+
 fn mount(document: &Document, host: Element) {
     if host.has_attribute(MOUNTED) {
         return;
     }
     let _ = host.set_attribute(MOUNTED, "");
-    let Some(root) = card_root(document, &host) else {
+    let Some(shadow) = shadow_root(&host) else {
         return;
     };
     let page_lang = document
@@ -77,72 +192,112 @@ fn mount(document: &Document, host: Element) {
         |name| host.get_attribute(&format!("data-{name}")),
         page_lang,
     );
-    let on_ready = ready_callback(host.clone());
-    match options {
+    let current = Rc::new(Cell::new(true));
+    let on_ready = ready_callback(host.clone(), current.clone());
+    let mut settled = false;
+    let content = match options {
         Err(problems) => {
-            let props = ErrorCardProps {
+            settled = true;
+            Content::Error(ErrorCardProps {
                 title: "This fact sheet's settings are wrong.".into(),
                 problems: problems.into_iter().map(AttrValue::from).collect(),
-            };
-            yew::Renderer::<ErrorCard>::with_root_and_props(root, props).render();
-            on_ready.emit(());
+            })
         }
         Ok(Options {
             src: Some(url),
             theme,
             lang,
-        }) => {
-            root.set_inner_html("");
-            let props = RemoteProps {
-                url: url.into(),
-                lang: lang.into(),
-                theme,
-                on_ready,
-            };
-            yew::Renderer::<Remote>::with_root_and_props(root, props).render();
-        }
+        }) => Content::Remote(RemoteProps {
+            url: url.into(),
+            lang: lang.into(),
+            theme,
+            on_ready: on_ready.clone(),
+        }),
         Ok(Options {
             src: None,
             theme,
             lang,
         }) => match crate::data::builtin() {
-            Ok(sheet) => {
-                // The build pre-renders the built-in sheet for one language and theme and
-                // says which (`data-prerendered="en auto"`). With the same settings the wasm
-                // adopts that HTML in place (hydration), so nothing moves; otherwise it
-                // renders afresh.
-                let wanted = format!("{lang} {}", theme.key());
-                let hydrate = host.get_attribute(PRERENDERED).as_deref() == Some(wanted.as_str())
-                    && root.child_element_count() > 0;
-                let props = AppProps {
-                    sheet: Rc::new(sheet),
-                    lang: lang.into(),
-                    theme,
-                    on_ready,
-                };
-                let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-                if hydrate {
-                    renderer.hydrate();
-                } else {
-                    root.set_inner_html("");
-                    renderer.render();
-                }
-            }
+            Ok(sheet) => Content::Card(AppProps {
+                sheet: Rc::new(sheet),
+                lang: lang.into(),
+                theme,
+                on_ready: on_ready.clone(),
+            }),
             Err(e) => {
-                let props = ErrorCardProps {
+                settled = true;
+                Content::Error(ErrorCardProps {
                     title: "The built-in sheet could not be read.".into(),
                     problems: e.iter().map(|d| AttrValue::from(d.to_string())).collect(),
-                };
-                yew::Renderer::<ErrorCard>::with_root_and_props(root, props).render();
-                on_ready.emit(());
+                })
             }
         },
+    };
+
+    let prerendered = shadow.query_selector(".fs-root").ok().flatten();
+    let mounted = match (content, prerendered) {
+        // The build pre-renders the built-in sheet for one language and theme and says which
+        // (`data-prerendered="en auto"`). With the same settings the wasm adopts that HTML in
+        // place (hydration), so nothing moves; otherwise it renders afresh.
+        (Content::Card(props), Some(root))
+            if root.child_element_count() > 0
+                && host.get_attribute(PRERENDERED).as_deref()
+                    == Some(format!("{} {}", props.lang, props.theme.key()).as_str()) =>
+        {
+            let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
+            Mounted {
+                host,
+                root,
+                app: Handle::Hydrated(app),
+                current,
+            }
+        }
+        (content, prerendered) => {
+            if let Some(stale) = prerendered {
+                stale.remove();
+            }
+            let Some((root, app)) = render_afresh(document, &shadow, content) else {
+                return;
+            };
+            Mounted {
+                host,
+                root,
+                app: Handle::Reusable(app),
+                current,
+            }
+        }
+    };
+    MOUNTED_CARDS.with(|cards| cards.borrow_mut().push(mounted));
+    if settled {
+        on_ready.emit(());
     }
 }
 
-/// The element inside the host's shadow root that the card renders into, creating the shadow
-/// root and adopting the stylesheet on first use.
-fn card_root(document: &Document, host: &Element) -> Option<Element> {
+/// Renders `content` into the shadow root with a spare app if there is one, else a new one.
+fn render_afresh(
+    document: &Document,
+    shadow: &ShadowRoot,
+    content: Content,
+) -> Option<(Element, AppHandle<Instance>)> {
+    let props = InstanceProps {
+        content,
+        mounting: next_mounting(),
+    };
+    if let Some((root, mut app)) = SPARE_APPS.with(|spare| spare.borrow_mut().pop()) {
+        shadow.append_child(&root).ok()?;
+        app.update(props);
+        return Some((root, app));
+    }
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("fs-root");
+    shadow.append_child(&root).ok()?;
+    let app = yew::Renderer::<Instance>::with_root_and_props(root.clone(), props).render();
+    Some((root, app))
+}
+
+/// The host's shadow root (the pre-rendered one, or a new one), with the card's stylesheet
+/// adopted.
+fn shadow_root(host: &Element) -> Option<ShadowRoot> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(existing) => existing,
         None => host
@@ -154,19 +309,15 @@ fn card_root(document: &Document, host: &Element) -> Option<Element> {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
     }
-    if let Ok(Some(existing)) = shadow.query_selector(".fs-root") {
-        return Some(existing);
-    }
-    let root = document.create_element("div").ok()?;
-    root.set_class_name("fs-root");
-    shadow.append_child(&root).ok()?;
-    Some(root)
+    Some(shadow)
 }
 
-/// Marks the host live and tells the page, once.
-fn ready_callback(host: Element) -> Callback<()> {
+/// Marks the host live and tells the page, once. Not after the card was unmounted: a sheet
+/// by URL still loading when its host left the page must not mark the host (nor, put back,
+/// its next card) live.
+fn ready_callback(host: Element, current: Rc<Cell<bool>>) -> Callback<()> {
     Callback::from(move |()| {
-        if host.has_attribute(LIVE) {
+        if !current.get() || host.has_attribute(LIVE) {
             return;
         }
         let _ = host.set_attribute(LIVE, "");

@@ -361,3 +361,151 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A temp copy of `dist/` with `fixtures/` added (pages and sheets a test writes), served on
+/// 127.0.0.1 by the project's server, with its Content-Security-Policy on every page.
+pub struct Site {
+    _dir: TempDir,
+    pub addr: std::net::SocketAddr,
+}
+
+impl Site {
+    pub fn new(fixtures: &[(&str, Vec<u8>)]) -> Site {
+        let dir = TempDir::new("factsheet-e2e-site");
+        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
+        let fixture_dir = dir.0.join("fixtures");
+        std::fs::create_dir_all(&fixture_dir).expect("fixtures/");
+        for (name, bytes) in fixtures {
+            std::fs::write(fixture_dir.join(name), bytes).expect("a fixture");
+        }
+        let addr = serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1");
+        Site { _dir: dir, addr }
+    }
+
+    /// `path` under `fixtures/`, or under the site's root when it holds a `/` (`demo/`).
+    pub fn url(&self, path: &str) -> String {
+        if path.contains('/') {
+            format!("http://{}/{path}", self.addr)
+        } else {
+            format!("http://{}/fixtures/{path}", self.addr)
+        }
+    }
+}
+
+/// A fixture page that loads the embed script from `../embed/`, with the given stylesheets
+/// (under `fixtures/`) and `body`. No inline script or style: clean under the strict policy.
+pub fn fixture_page(stylesheets: &[&str], scripts: &[&str], body: &str) -> String {
+    let links: String = stylesheets
+        .iter()
+        .map(|s| format!("<link rel=\"stylesheet\" href=\"{s}\">\n"))
+        .collect();
+    let scripts: String = scripts
+        .iter()
+        .map(|s| format!("<script src=\"{s}\"></script>\n"))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{links}{scripts}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// Installed before any page script (`Page.addScriptToEvaluateOnNewDocument`, which runs it in
+/// the page and in each of its frames): records every `securitypolicyviolation` event, the
+/// DOM's own report of a Content-Security-Policy or Trusted Types violation.
+pub const VIOLATION_PROBE: &str = r#"
+(function () {
+  var seen = window.__policyViolations = [];
+  window.addEventListener("securitypolicyviolation", function (e) {
+    seen.push(e.effectiveDirective + " blocked " + e.blockedURI + " (" + e.sample + ") at "
+      + e.sourceFile + ":" + e.lineNumber);
+  }, true);
+})();
+"#;
+
+/// Policy violations seen so far, by every channel that reports them: the browser console
+/// (drained; needs the browser log level set), and, in the page and in each of its frames, the
+/// reports a `ReportingObserver` gets from the document's buffer and the
+/// `securitypolicyviolation` events `VIOLATION_PROBE` recorded.
+#[derive(Debug, Default)]
+pub struct PolicyViolations {
+    pub console: Vec<String>,
+    pub top: Vec<String>,
+    pub frames: Vec<Vec<String>>,
+}
+
+impl PolicyViolations {
+    pub fn is_empty(&self) -> bool {
+        self.console.is_empty() && self.top.is_empty() && self.frames.iter().all(Vec::is_empty)
+    }
+}
+
+const REPORTED_VIOLATIONS: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const seen = (window.__policyViolations || []).map(v => "event: " + v);
+    if (!window.ReportingObserver) { done(seen.concat(["(no ReportingObserver)"])); return; }
+    const observer = new ReportingObserver(reports => {
+        for (const r of reports) seen.push("report: " + r.body.effectiveDirective + " blocked "
+            + r.body.blockedURL + " (" + r.body.sample + ") at " + r.body.sourceFile + ":" + r.body.lineNumber);
+    }, { types: ["csp-violation"], buffered: true });
+    observer.observe();
+    setTimeout(() => { observer.takeRecords(); done(seen); }, 300);
+"#;
+
+/// What the console says when a policy blocks something: CSP ("Refused to ...") and Trusted
+/// Types ("This document requires 'TrustedHTML' assignment", "... Trusted Type ...").
+pub fn is_policy_message(message: &str) -> bool {
+    [
+        "Content Security Policy",
+        "Refused to",
+        "Trusted",
+        "trusted-types",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+pub async fn policy_violations(d: &WebDriver) -> Result<PolicyViolations, Box<dyn Error>> {
+    let mut found = PolicyViolations::default();
+    for entry in d.handle().get_log("browser").await? {
+        if is_policy_message(&entry.message) {
+            found.console.push(entry.message);
+        }
+    }
+    found.top = d
+        .execute_async(REPORTED_VIOLATIONS, Vec::new())
+        .await?
+        .convert()?;
+    for frame in d.find_all(By::Css("iframe")).await? {
+        frame.enter_frame().await?;
+        let seen: Result<Vec<String>, _> = d
+            .execute_async(REPORTED_VIOLATIONS, Vec::new())
+            .await
+            .and_then(|v| v.convert());
+        d.enter_default_frame().await?;
+        found.frames.push(seen?);
+    }
+    Ok(found)
+}
+
+/// The response head of a GET on the server at `addr`.
+pub fn response_head(addr: std::net::SocketAddr, path: &str) -> Result<String, Box<dyn Error>> {
+    use std::io::{Read, Write};
+    let mut stream = TcpStream::connect(addr)?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n")?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    Ok(answer.split("\r\n\r\n").next().unwrap_or("").to_string())
+}
+
+/// The pre-rendered host element (`<div data-factsheet data-prerendered ...>` with its
+/// declarative shadow root) of a page the build wrote, such as `dist/demo/index.html`.
+pub fn prerendered_host(html: &str) -> String {
+    let start = html
+        .find("<div data-factsheet data-prerendered")
+        .expect("a pre-rendered host in the page");
+    let end = html[start..]
+        .find("</template></div>")
+        .expect("the end of the pre-rendered host")
+        + start
+        + "</template></div>".len();
+    html[start..end].to_string()
+}

@@ -12,9 +12,9 @@ use std::time::Duration;
 pub const DEFAULT_PORT: u16 = 8000;
 
 /// The policy every page is served with: the strictest a newsroom is likely to run, so the
-/// demo proves the widget works under it (no inline script or style, no eval but wasm's).
-pub const STRICT_CSP: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/// demo proves the widget works under it (no inline script or style, no eval but wasm's; no
+/// string into an HTML, script or script-URL sink, and no Trusted Types policy to launder one).
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 /// Serves `root` on 127.0.0.1:`port` until the process is stopped (Ctrl-C).
 pub fn run(root: &Path, port: u16) -> Result<(), String> {

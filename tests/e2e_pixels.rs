@@ -1,0 +1,361 @@
+//! End-to-end test of the card's pixels next to hostile page CSS (issue 7): the card on a
+//! page with the host page's worst rules must look like the card on a clean page, to within
+//! 0.1% of its pixels. The computed-style comparison in `e2e_embed.rs` checks what CSS could
+//! change; this checks what a reader sees, so it also catches what no listed property shows
+//! (a font, a marker, an inherited value, a box the page resized).
+//!
+//! Both pages hold the same cards in a wrapper that the test's own stylesheet pins to the same
+//! place and width: the host element lives in the page, so where it sits and how wide it is
+//! are the page's to decide (the hostile rules would move it by the body's margin); what is
+//! compared is the card inside. Two cards (the pre-rendered one in the default theme, and one
+//! rendered in the dark theme) are shot at rest, and the first with a popover open (the shot
+//! then covers the card and the popover). Screenshots are Chromium's own (CDP
+//! `Page.captureScreenshot`, clipped to the card), decoded and compared exactly, pixel by
+//! pixel; both, an image of the differences and the counts are saved under
+//! `target/screenshots/hostile-css/`.
+//!
+//! Needs `dist/`: `cargo xtask dist && cargo test --test e2e_pixels -- --ignored --nocapture`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::error::Error;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde_json::{json, Value as Json};
+use support::*;
+use thirtyfour::prelude::*;
+
+/// The host page's worst, as the issue lists it.
+const HOSTILE_CSS: &str = "\
+* { all: unset; }
+div { font-size: 40px !important; color: red !important; }
+button { display: none !important; }
+[hidden] { display: block; }
+";
+
+/// On both pages: the cards' wrapper at one place and width, whatever else the page says.
+/// Only its box is pinned: on the hostile page it still gets the 40 px red text that its
+/// children would inherit.
+const STAGE_CSS: &str = "\
+#stage {
+  display: block !important;
+  position: absolute !important;
+  left: 24px !important;
+  top: 24px !important;
+  width: 760px !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+}
+#controls {
+  position: absolute !important;
+  left: 850px !important;
+  top: 24px !important;
+}
+";
+
+/// Page content out of the cards' way, to show that the hostile rules are in force.
+const CONTROLS: &str =
+    "<div id=\"controls\"><button id=\"control\" type=\"button\">Control</button></div>";
+
+/// The share of a shot's pixels that may differ.
+const MAX_DIFFERING: f64 = 0.001;
+
+/// The viewport: wide enough for the stage, tall enough for both cards, so nothing scrolls.
+const VIEWPORT: (u32, u32) = (1000, 4000);
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_card_next_to_hostile_css_looks_as_on_a_clean_page_to_within_a_thousandth_of_its_pixels(
+) {
+    let started = Instant::now();
+    let demo = fs::read_to_string(dist().join("demo/index.html")).expect("dist/demo/index.html");
+    let body = format!(
+        "<div id=\"stage\">\n{}\n<p>Text between the cards.</p>\n<div id=\"dark\" data-factsheet data-theme=\"dark\"></div>\n</div>\n{CONTROLS}",
+        prerendered_host(&demo).replacen("<div data-factsheet", "<div id=\"card\" data-factsheet", 1)
+    );
+    let site = Site::new(&[
+        ("stage.css", STAGE_CSS.into()),
+        ("hostile.css", HOSTILE_CSS.into()),
+        (
+            "clean.html",
+            fixture_page(&["stage.css"], &[], &body).into_bytes(),
+        ),
+        (
+            "hostile.html",
+            fixture_page(&["hostile.css", "stage.css"], &[], &body).into_bytes(),
+        ),
+    ]);
+    let dir = target_dir().join("screenshots/hostile-css");
+    fs::create_dir_all(&dir).expect("target/screenshots/hostile-css");
+
+    let browser = Browser::start(&[]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.cdp()
+            .send_raw(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": VIEWPORT.0, "height": VIEWPORT.1, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await?;
+        let clean = shoot(d, &site.url("clean.html")).await?;
+        let on_clean = page_rules(d).await?;
+        let hostile = shoot(d, &site.url("hostile.html")).await?;
+        let on_hostile = page_rules(d).await?;
+        let mut problems = Vec::new();
+        // The control: the page's own elements do follow the hostile rules.
+        println!("the page's own button and div: clean {on_clean}, hostile {on_hostile}");
+        if on_hostile != json!(["none", "40px", "rgb(255, 0, 0)"]) || on_clean[0] == "none" {
+            problems.push(format!(
+                "the hostile rules are not in force on the hostile page only (clean: {on_clean}, hostile: {on_hostile}), so equal shots prove nothing"
+            ));
+        }
+        let mut report = Vec::new();
+        for ((name, a), (_, b)) in clean.iter().zip(&hostile) {
+            fs::write(dir.join(format!("clean-{name}.png")), a)?;
+            fs::write(dir.join(format!("hostile-{name}.png")), b)?;
+            let line = match compare(a, b, &dir.join(format!("diff-{name}.png"))) {
+                Ok(diff) => {
+                    let share = diff.differing as f64 / diff.total as f64;
+                    if share > MAX_DIFFERING {
+                        problems.push(format!(
+                            "{name}: {} of {} pixels differ ({:.3}%, more than {:.1}%); see {}",
+                            diff.differing,
+                            diff.total,
+                            share * 100.0,
+                            MAX_DIFFERING * 100.0,
+                            dir.display()
+                        ));
+                    }
+                    format!(
+                        "{name}: {}x{} px, {} of {} pixels differ ({:.4}%)",
+                        diff.width,
+                        diff.height,
+                        diff.differing,
+                        diff.total,
+                        share * 100.0
+                    )
+                }
+                Err(e) => {
+                    problems.push(format!("{name}: {e}; see {}", dir.display()));
+                    format!("{name}: {e}")
+                }
+            };
+            println!("{line}");
+            report.push(line);
+        }
+        fs::write(dir.join("report.txt"), report.join("\n") + "\n")?;
+        finish(problems)
+    }
+    .await;
+    browser.quit().await;
+    println!("took {:.1} s", started.elapsed().as_secs_f64());
+    outcome.unwrap();
+}
+
+/// The page's own control elements: the button's display, the div's font size and colour.
+async fn page_rules(d: &WebDriver) -> Result<Json, Box<dyn Error>> {
+    Ok(d.execute(
+        r#"const button = getComputedStyle(document.getElementById("control"));
+            const div = getComputedStyle(document.getElementById("controls"));
+            return [button.display, div.fontSize, div.color];"#,
+        Vec::new(),
+    )
+    .await?
+    .json()
+    .clone())
+}
+
+/// Loads `url` and shoots: each card at rest, then the first card with its first figure's
+/// popover open. Returns (name, PNG) pairs.
+async fn shoot(d: &WebDriver, url: &str) -> Result<Vec<(String, Vec<u8>)>, Box<dyn Error>> {
+    d.goto(url).await?;
+    for host in ["#card", "#dark"] {
+        wait_in_host(d, host, ".fs-figure-button", None, RENDER_TIMEOUT).await?;
+    }
+    let mut shots = Vec::new();
+    for (name, host) in [("card", "#card"), ("dark", "#dark")] {
+        let clip = settle_and_measure(d, host, false).await?;
+        shots.push((name.to_string(), capture(d, &clip).await?));
+    }
+    let clip = settle_and_measure(d, "#card", true).await?;
+    shots.push(("card-popover".to_string(), capture(d, &clip).await?));
+    Ok(shots)
+}
+
+/// Waits for fonts, two frames and the end of any animation in the card (opening the first
+/// figure's popover first, by a click, when `popover`), then returns the area to shoot: the
+/// host's box, and the open popover's if it hangs outside it.
+async fn settle_and_measure(
+    d: &WebDriver,
+    host: &str,
+    popover: bool,
+) -> Result<Json, Box<dyn Error>> {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const host = document.querySelector(arguments[0]);
+        const root = host.shadowRoot;
+        const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+        (async () => {
+            let popover = null;
+            if (arguments[1]) {
+                const button = root.querySelector(".fs-figure-button");
+                popover = root.getElementById(button.getAttribute("aria-controls"));
+                button.click();
+                const started = performance.now();
+                while (popover.hidden) {
+                    if (performance.now() - started > 5000) throw new Error("the popover did not open");
+                    await frame();
+                }
+            }
+            await document.fonts.ready;
+            await frame();
+            await frame();
+            await Promise.all(root.getAnimations().map(a => a.finished));
+            await frame();
+            const boxes = [host.getBoundingClientRect()];
+            if (popover) boxes.push(popover.getBoundingClientRect());
+            const left = Math.floor(Math.min(...boxes.map(b => b.left)));
+            const top = Math.floor(Math.min(...boxes.map(b => b.top)));
+            const right = Math.ceil(Math.max(...boxes.map(b => b.right)));
+            const bottom = Math.ceil(Math.max(...boxes.map(b => b.bottom)));
+            return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top, scale: 1 };
+        })().then(done, e => done({ error: String(e) }));"#;
+    let clip = d
+        .execute_async(script, vec![json!(host), json!(popover)])
+        .await?
+        .json()
+        .clone();
+    if !clip["error"].is_null() {
+        return Err(format!("{host}: {}", clip["error"]).into());
+    }
+    Ok(clip)
+}
+
+async fn capture(d: &WebDriver, clip: &Json) -> Result<Vec<u8>, Box<dyn Error>> {
+    let shot = d
+        .cdp()
+        .send_raw(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": clip, "captureBeyondViewport": true }),
+        )
+        .await?;
+    let data = shot["data"]
+        .as_str()
+        .ok_or_else(|| format!("Page.captureScreenshot gave no data: {shot}"))?;
+    decode_base64(data)
+}
+
+struct Difference {
+    width: u32,
+    height: u32,
+    differing: u64,
+    total: u64,
+}
+
+/// Counts the pixels that differ at all between two PNGs of the same size, and writes an
+/// image of them (differing pixels red, the rest a faint copy of `a`) to `diff_path`.
+fn compare(a: &[u8], b: &[u8], diff_path: &Path) -> Result<Difference, Box<dyn Error>> {
+    let (aw, ah, a) = rgba(a)?;
+    let (bw, bh, b) = rgba(b)?;
+    if (aw, ah) != (bw, bh) {
+        return Err(format!(
+            "the shots differ in size: {aw}x{ah} px on the clean page, {bw}x{bh} px on the hostile one"
+        )
+        .into());
+    }
+    let mut differing = 0;
+    let mut image = Vec::with_capacity(a.len());
+    for (p, q) in a.chunks_exact(4).zip(b.chunks_exact(4)) {
+        if p == q {
+            let grey = (u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2])) / 3;
+            let faint = (255 - (255 - grey) / 4) as u8;
+            image.extend_from_slice(&[faint, faint, faint, 255]);
+        } else {
+            differing += 1;
+            image.extend_from_slice(&[255, 0, 0, 255]);
+        }
+    }
+    let mut encoder = png::Encoder::new(fs::File::create(diff_path)?, aw, ah);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header()?.write_image_data(&image)?;
+    Ok(Difference {
+        width: aw,
+        height: ah,
+        differing,
+        total: u64::from(aw) * u64::from(ah),
+    })
+}
+
+/// A PNG as 8-bit RGBA.
+fn rgba(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), Box<dyn Error>> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info()?;
+    let mut buf = vec![0; reader.output_buffer_size().ok_or("a PNG too large")?];
+    let info = reader.next_frame(&mut buf)?;
+    buf.truncate(info.buffer_size());
+    let pixels = (info.width * info.height) as usize;
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => buf,
+        png::ColorType::Rgb => buf
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        png::ColorType::GrayscaleAlpha => buf
+            .chunks_exact(2)
+            .flat_map(|p| [p[0], p[0], p[0], p[1]])
+            .collect(),
+        png::ColorType::Grayscale => buf.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+        png::ColorType::Indexed => return Err("an indexed PNG after EXPAND".into()),
+    };
+    if rgba.len() != pixels * 4 {
+        return Err(format!("decoded {} bytes for {pixels} pixels", rgba.len()).into());
+    }
+    Ok((info.width, info.height, rgba))
+}
+
+fn decode_base64(text: &str) -> Result<Vec<u8>, Box<dyn Error>> {
+    let value = |c: u8| -> Result<u32, Box<dyn Error>> {
+        Ok(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return Err(format!("{:?} in base64", c as char).into()),
+        } as u32)
+    };
+    let bytes: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for chunk in bytes.chunks(4) {
+        let data: Vec<u8> = chunk.iter().copied().filter(|&c| c != b'=').collect();
+        let mut n = 0u32;
+        for (i, &c) in data.iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        for i in 0..data.len().saturating_sub(1) {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Ok(out)
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+#[test]
+fn base64_decodes_what_chromium_sends() {
+    assert_eq!(decode_base64("").unwrap(), b"");
+    assert_eq!(decode_base64("Zg==").unwrap(), b"f");
+    assert_eq!(decode_base64("Zm8=").unwrap(), b"fo");
+    assert_eq!(decode_base64("Zm9vYmFy").unwrap(), b"foobar");
+    assert_eq!(decode_base64("//4A").unwrap(), [0xff, 0xfe, 0x00]);
+}

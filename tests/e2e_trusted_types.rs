@@ -1,0 +1,247 @@
+//! End-to-end test of the widget under Trusted Types (issue 7), on the built `dist/` in
+//! headless Chromium. The project's server sends `require-trusted-types-for 'script'` and
+//! `trusted-types 'none'` with every page (`serve::STRICT_CSP`): no string may reach an HTML,
+//! script or script-URL sink, and no Trusted Types policy may be created, so the widget can
+//! neither use a sink nor work around the rule with a policy of its own.
+//!
+//! A control page first shows that violations are seen (an `innerHTML` assignment in the page
+//! and in a sandboxed frame, each blocked and seen). Then the demo article (script embed
+//! and sandboxed iframe) and a page with every way of mounting (hydrating the pre-rendered
+//! card, replacing a pre-rendered card of another theme, a sheet by URL, an attribute error,
+//! an iframe with `?src=`, a host added and one removed after load) must mount, open their
+//! popovers, and cause no violation: none in the console, no `securitypolicyviolation` event
+//! in the page, none reported to a `ReportingObserver` in the page or in a frame. (The event
+//! probe is not run in sandboxed frames; their reports are read from the frame's buffer.)
+//!
+//! Needs `dist/`: `cargo xtask dist && cargo test --test e2e_trusted_types -- --ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::fs;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::*;
+use thirtyfour::prelude::*;
+
+/// What a page of the control does: assign a string to `innerHTML`, which Trusted Types
+/// must block (a TypeError) and report; it records the outcome for the test.
+const CONTROL_SCRIPT: &str = r#"
+document.addEventListener("DOMContentLoaded", function () {
+  var target = document.getElementById("sink");
+  try {
+    target.innerHTML = "<b>a string in an HTML sink</b>";
+    window.__sinkOutcome = "assigned: " + target.innerHTML;
+  } catch (e) {
+    window.__sinkOutcome = "blocked: " + e.name;
+  }
+});
+"#;
+
+fn control_page(with_frame: bool) -> String {
+    let frame = if with_frame {
+        "<iframe sandbox=\"allow-scripts\" src=\"tt-control-frame.html\" title=\"control\"></iframe>"
+    } else {
+        ""
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>control</title>\
+         <script src=\"tt-control.js\"></script></head><body><p id=\"sink\">control</p>{frame}</body></html>\n"
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported() {
+    let started = Instant::now();
+    let demo = fs::read_to_string(dist().join("demo/index.html")).expect("dist/demo/index.html");
+    let prerendered = prerendered_host(&demo);
+    // #a hydrates the pre-render; #b asks for another theme than the pre-render's, so the
+    // wasm replaces it; #c loads its sheet by URL; #e has a bad attribute (an error card);
+    // the frame loads its sheet by `?src=`.
+    let body = format!(
+        "{a}\n{b}\n<div id=\"c\" data-factsheet data-src=\"sheet.json\"></div>\n\
+         <div id=\"e\" data-factsheet data-theme=\"purple\"></div>\n\
+         <iframe id=\"f\" data-factsheet-frame sandbox=\"allow-scripts\" title=\"Fact sheet\" \
+         src=\"../embed/frame.html?src=/fixtures/sheet.json\"></iframe>",
+        a = prerendered.replacen("<div data-factsheet", "<div id=\"a\" data-factsheet", 1),
+        b = prerendered.replacen(
+            "<div data-factsheet",
+            "<div id=\"b\" data-theme=\"dark\" data-factsheet",
+            1
+        ),
+    );
+    let site = Site::new(&[
+        ("tt-control.js", CONTROL_SCRIPT.into()),
+        ("tt-control.html", control_page(true).into_bytes()),
+        ("tt-control-frame.html", control_page(false).into_bytes()),
+        (
+            "sheet.json",
+            factsheet::data::BUILTIN_JSON.as_bytes().to_vec(),
+        ),
+        // As the README's iframe snippet, in a stylesheet: the policy allows no inline style.
+        ("tt.css", b"iframe { width: 100%; border: 0; }\n".to_vec()),
+        (
+            "tt.html",
+            fixture_page(&["tt.css"], &["../embed/frame-host.js"], &body).into_bytes(),
+        ),
+    ]);
+    for path in ["/demo/", "/embed/frame.html", "/fixtures/tt.html"] {
+        let head = response_head(site.addr, path).expect("a page over http");
+        let policy = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Security-Policy: "))
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            policy.contains("require-trusted-types-for 'script'")
+                && policy.contains("trusted-types 'none'"),
+            "{path} is not served with Trusted Types required and no policy allowed:\n{head}"
+        );
+    }
+
+    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
+        caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
+    })
+    .await;
+    let outcome = run(&browser.driver, &site).await;
+    browser.quit().await;
+    println!("took {:.1} s", started.elapsed().as_secs_f64());
+    outcome.unwrap();
+}
+
+async fn run(d: &WebDriver, site: &Site) -> Outcome {
+    let cdp = d.cdp();
+    d.goto("about:blank").await?;
+    cdp.send_raw("Page.enable", json!({})).await?;
+    cdp.send_raw(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": VIOLATION_PROBE }),
+    )
+    .await?;
+    let sheet = factsheet::data::builtin().expect("the built-in sheet");
+    let mut problems = Vec::new();
+
+    // The control: a string in an HTML sink is blocked and reported, in the page and in a
+    // sandboxed frame, by each channel the test reads.
+    d.goto(&site.url("tt-control.html")).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let outcome: String = d
+        .execute("return String(window.__sinkOutcome);", Vec::new())
+        .await?
+        .convert()?;
+    let control = policy_violations(d).await?;
+    println!("control page: {outcome}; {control:#?}");
+    let seen_as = |list: &[String], channel: &str| {
+        list.iter()
+            .any(|v| v.starts_with(channel) && v.contains("require-trusted-types-for"))
+    };
+    let frame = control.frames.first().cloned().unwrap_or_default();
+    let missing: Vec<&str> = [
+        (
+            outcome == "blocked: TypeError",
+            "the assignment was not blocked",
+        ),
+        (
+            control.console.iter().any(|m| m.contains("TrustedHTML")),
+            "no console message",
+        ),
+        (seen_as(&control.top, "event: "), "no event in the page"),
+        (seen_as(&control.top, "report: "), "no report in the page"),
+        (seen_as(&frame, "report: "), "no report in the frame"),
+    ]
+    .into_iter()
+    .filter(|(seen, _)| !seen)
+    .map(|(_, what)| what)
+    .collect();
+    if !missing.is_empty() {
+        problems.push(format!(
+            "the control's innerHTML was not blocked and seen ({}), so 0 below proves nothing: page {outcome}, {control:?}",
+            missing.join(", ")
+        ));
+    }
+
+    // The demo article: the script embed (hydrating) and the sandboxed iframe.
+    d.goto(&site.url("demo/")).await?;
+    let first = sheet.figures.first().ok_or("no figures")?;
+    if let Err(e) = popover_quotes(d, "[data-factsheet]", first).await {
+        problems.push(format!("demo, script embed: {e}"));
+    }
+    let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
+    frame.clone().enter_frame().await?;
+    let framed = popover_quotes(d, "[data-factsheet]", first).await;
+    d.enter_default_frame().await?;
+    if let Err(e) = framed {
+        problems.push(format!("demo, iframe embed: {e}"));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let seen = policy_violations(d).await?;
+    println!("demo: {seen:?}");
+    if !seen.is_empty() {
+        problems.push(format!("violations on the demo: {seen:?}"));
+    }
+
+    // Every way of mounting, then a host added and one removed after load.
+    d.goto(&site.url("tt.html")).await?;
+    let last = sheet.figures.last().ok_or("no figures")?;
+    for (host, figure) in [("#a", first), ("#b", last), ("#c", first)] {
+        if let Err(e) = popover_quotes(d, host, figure).await {
+            problems.push(format!("tt.html {host}: {e}"));
+        }
+    }
+    if let Err(e) = wait_in_host(d, "#e", ".fs-error", Some("data-theme"), RENDER_TIMEOUT).await {
+        problems.push(format!(
+            "tt.html #e: no error card for its bad attribute: {e}"
+        ));
+    }
+    let frame = d.find(By::Css("#f")).await?;
+    frame.clone().enter_frame().await?;
+    let framed = popover_quotes(d, "[data-factsheet]", first).await;
+    d.enter_default_frame().await?;
+    if let Err(e) = framed {
+        problems.push(format!("tt.html, iframe with ?src=: {e}"));
+    }
+    d.execute(
+        r#"document.getElementById("c").remove();
+        const host = document.createElement("div");
+        host.id = "d";
+        host.setAttribute("data-factsheet", "");
+        host.setAttribute("data-lang", "de-CH");
+        document.body.appendChild(host);"#,
+        Vec::new(),
+    )
+    .await?;
+    if let Err(e) = popover_quotes(d, "#d", first).await {
+        problems.push(format!("tt.html, a host added after load: {e}"));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let seen = policy_violations(d).await?;
+    println!("tt.html: {seen:?}");
+    if !seen.is_empty() {
+        problems.push(format!(
+            "violations on the page of every mounting: {seen:?}"
+        ));
+    }
+    finish(problems)
+}
+
+/// Opens `figure`'s popover in `host` by hovering its button, and checks it quotes the
+/// figure's first citation.
+async fn popover_quotes(d: &WebDriver, host: &str, figure: &factsheet::model::Figure) -> Outcome {
+    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
+    let button = wait_in_host(
+        d,
+        host,
+        ".fs-figure-button",
+        Some(figure.value.written()),
+        RENDER_TIMEOUT,
+    )
+    .await?;
+    let popover = hover_for_popover(d, host, &button).await?;
+    let text = normalize(&popover.text().await?);
+    if !text.contains(&quote) {
+        return Err(format!("the popover says {text:?}, not the quote {quote:?}").into());
+    }
+    Ok(())
+}
