@@ -64,6 +64,9 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     }
     let tools = setup::build_tools()?;
     setup::browser()?;
+    if let Err(e) = setup::brotli() {
+        println!("bench: the brotli column is left empty: {e}");
+    }
     let dist = dist::build(&tools)?;
     let out = target_dir().join("bench");
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;

@@ -198,40 +198,54 @@ fn npm_tool(bin: &str, package: &str, version: &str) -> Result<PathBuf, String> 
 
 /// Chromium and ChromeDriver from Debian, for the browser and end-to-end tests.
 pub fn browser() -> Result<(), String> {
-    let missing: Vec<&str> = [CHROMIUM, CHROMEDRIVER]
-        .into_iter()
-        .filter(|p| !Path::new(p).is_file())
+    debian_tools(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])
+}
+
+/// Debian's `brotli`, for the benchmark's brotli column.
+pub fn brotli() -> Result<(), String> {
+    debian_tools(&[("/usr/bin/brotli", "brotli")])
+}
+
+/// Programs from Debian's packages: installed with apt when missing and running as root,
+/// otherwise an error naming the exact command.
+fn debian_tools(tools: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = tools
+        .iter()
+        .filter(|(exe, _)| !Path::new(exe).is_file())
+        .map(|(exe, _)| *exe)
         .collect();
     if missing.is_empty() {
         let version = |exe: &str| {
             probe(Command::new(exe).arg("--version")).unwrap_or_else(|| "version unknown".into())
         };
-        println!(
-            "setup: {} / {}: installed",
-            version(CHROMIUM),
-            version(CHROMEDRIVER)
-        );
+        let found: Vec<String> = tools.iter().map(|(exe, _)| version(exe)).collect();
+        println!("setup: {}: installed", found.join(" / "));
         return Ok(());
     }
-    let command = "apt-get update && apt-get install -y chromium chromium-driver";
+    let packages: Vec<&str> = tools.iter().map(|(_, package)| *package).collect();
+    let command = format!(
+        "apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    );
     if probe(Command::new("id").arg("-u")).as_deref() != Some("0") {
         return Err(format!(
             "{} missing: run `sudo sh -c '{command}'`",
             missing.join(" and ")
         ));
     }
-    println!("setup: installing Chromium and ChromeDriver from Debian ({command})");
+    println!(
+        "setup: installing {} from Debian ({command})",
+        packages.join(" and ")
+    );
     run(Command::new("apt-get")
         .arg("update")
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "chromium", "chromium-driver"])
+        .args(["install", "-y"])
+        .args(&packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
-    match [CHROMIUM, CHROMEDRIVER]
-        .into_iter()
-        .find(|p| !Path::new(p).is_file())
-    {
-        Some(p) => Err(format!("{p} is still missing after `{command}`")),
+    match tools.iter().find(|(exe, _)| !Path::new(exe).is_file()) {
+        Some((exe, _)) => Err(format!("{exe} is still missing after `{command}`")),
         None => Ok(()),
     }
 }
