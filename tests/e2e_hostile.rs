@@ -112,7 +112,9 @@ async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_err
                     }
                 }
                 Some(sheet) => {
-                    if let Err(e) = hover_opens_popover(d, &host, sheet).await {
+                    if let Err(e) =
+                        popover_quotes(d, &host, sheet.figures.first().ok_or("no figures")?).await
+                    {
                         failures.push(format!("{host}: {e}"));
                     }
                 }
@@ -278,7 +280,7 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
         let mut failures = Vec::new();
         // Open every popover, so every quote and source is in the DOM and hovered.
         let figure = sheet.figures.first().ok_or("no figures")?;
-        hover_opens_popover(d, "#h", &sheet).await?;
+        popover_quotes(d, "#h", sheet.figures.first().ok_or("no figures")?).await?;
         let buttons = d
             .execute(FIND_IN_LIVE_HOST, vec![json!("#h"), json!("button")])
             .await?
@@ -369,30 +371,6 @@ fn page(head: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{head}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
-}
-
-/// Hovers the first figure's button in `host`, which shows `sheet`, and checks its popover
-/// opens with the figure's first quote.
-async fn hover_opens_popover(d: &WebDriver, host: &str, sheet: &Sheet) -> Outcome {
-    let figure = sheet.figures.first().ok_or("no figures")?;
-    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
-    let button = wait_in_host(
-        d,
-        host,
-        ".fs-figure-button",
-        Some(figure.value.written()),
-        RENDER_TIMEOUT,
-    )
-    .await?;
-    let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
-    let popover = hover_for_popover(d, host, &button)
-        .await
-        .map_err(|e| format!("hovering the first figure did not open its popover: {e}"))?;
-    let text = normalize(&popover.text().await?);
-    if !text.contains(&quote) {
-        return Err(format!("popover {popover_id} says {text:?}, not the quote {quote:?}").into());
-    }
-    Ok(())
 }
 
 /// The text of `host`'s error card, waiting for it.

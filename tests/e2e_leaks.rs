@@ -163,13 +163,7 @@ async fn a_thousand_popovers_and_a_hundred_remounts_leave_js_heap_and_wasm_memor
 
 async fn run(d: &WebDriver, site: &Site) -> Outcome {
     let cdp = d.cdp();
-    d.goto("about:blank").await?;
-    cdp.send_raw("Page.enable", json!({})).await?;
-    cdp.send_raw(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WASM_MEMORY_PROBE }),
-    )
-    .await?;
+    before_every_page(d, WASM_MEMORY_PROBE).await?;
     cdp.send_raw("HeapProfiler.enable", json!({})).await?;
     d.goto(&site.url("leaks.html")).await?;
     wait_in_host(d, "#h", ".fs-cited .fs-figure-button", None, RENDER_TIMEOUT).await?;
@@ -221,34 +215,49 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
 }
 
 async fn toggle_popovers(d: &WebDriver, start: usize, n: usize) -> Result<usize, Box<dyn Error>> {
-    let script = format!("{LOOP_HELPERS}{TOGGLE_POPOVERS}");
-    let report = d
-        .execute_async(&script, vec![json!(n), json!(start)])
-        .await?
-        .json()
-        .clone();
-    let count = |key: &str| report[key].as_u64().unwrap_or(0) as usize;
-    if !report["error"].is_null() || count("opened") != n || count("closed") != n {
-        return Err(format!(
-            "opening and closing {n} popovers from #{start}: {report}; card: {}",
-            describe_card(d).await
-        )
-        .into());
-    }
-    Ok(n)
+    in_page_loop(
+        d,
+        TOGGLE_POPOVERS,
+        ["opened", "closed"],
+        start,
+        n,
+        "opening and closing popovers",
+    )
+    .await
 }
 
 async fn remount(d: &WebDriver, start: usize, n: usize) -> Result<usize, Box<dyn Error>> {
-    let script = format!("{LOOP_HELPERS}{REMOUNT}");
+    in_page_loop(
+        d,
+        REMOUNT,
+        ["mounted", "removed"],
+        start,
+        n,
+        "remounting the card",
+    )
+    .await
+}
+
+/// Runs one of the in-page loops `n` times from step `start`; each of its two counters must
+/// come back as `n`.
+async fn in_page_loop(
+    d: &WebDriver,
+    body: &str,
+    counters: [&str; 2],
+    start: usize,
+    n: usize,
+    what: &str,
+) -> Result<usize, Box<dyn Error>> {
+    let script = format!("{LOOP_HELPERS}{body}");
     let report = d
         .execute_async(&script, vec![json!(n), json!(start)])
         .await?
         .json()
         .clone();
     let count = |key: &str| report[key].as_u64().unwrap_or(0) as usize;
-    if !report["error"].is_null() || count("mounted") != n || count("removed") != n {
+    if !report["error"].is_null() || counters.iter().any(|c| count(c) != n) {
         return Err(format!(
-            "remounting the card {n} times from #{start}: {report}; card: {}",
+            "{what} {n} times from #{start}: {report}; card: {}",
             describe_card(d).await
         )
         .into());

@@ -21,7 +21,6 @@ mod support;
 use std::fs;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use support::*;
 use thirtyfour::prelude::*;
 
@@ -112,14 +111,7 @@ async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported
 }
 
 async fn run(d: &WebDriver, site: &Site) -> Outcome {
-    let cdp = d.cdp();
-    d.goto("about:blank").await?;
-    cdp.send_raw("Page.enable", json!({})).await?;
-    cdp.send_raw(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": VIOLATION_PROBE }),
-    )
-    .await?;
+    before_every_page(d, VIOLATION_PROBE).await?;
     let sheet = factsheet::data::builtin().expect("the built-in sheet");
     let mut problems = Vec::new();
 
@@ -224,24 +216,4 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
         ));
     }
     finish(problems)
-}
-
-/// Opens `figure`'s popover in `host` by hovering its button, and checks it quotes the
-/// figure's first citation.
-async fn popover_quotes(d: &WebDriver, host: &str, figure: &factsheet::model::Figure) -> Outcome {
-    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
-    let button = wait_in_host(
-        d,
-        host,
-        ".fs-figure-button",
-        Some(figure.value.written()),
-        RENDER_TIMEOUT,
-    )
-    .await?;
-    let popover = hover_for_popover(d, host, &button).await?;
-    let text = normalize(&popover.text().await?);
-    if !text.contains(&quote) {
-        return Err(format!("the popover says {text:?}, not the quote {quote:?}").into());
-    }
-    Ok(())
 }

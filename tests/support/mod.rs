@@ -509,3 +509,47 @@ pub fn prerendered_host(html: &str) -> String {
         + "</template></div>".len();
     html[start..end].to_string()
 }
+
+/// Opens a blank page and has `source` run before the scripts of every page loaded after it
+/// (a probe that records what the page does).
+pub async fn before_every_page(d: &WebDriver, source: &str) -> Outcome {
+    let cdp = d.cdp();
+    d.goto("about:blank").await?;
+    cdp.send_raw("Page.enable", serde_json::json!({})).await?;
+    cdp.send_raw(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": source }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Hovers `figure`'s button in `host` and checks that its popover quotes the figure's first
+/// citation.
+pub async fn popover_quotes(
+    d: &WebDriver,
+    host: &str,
+    figure: &factsheet::model::Figure,
+) -> Outcome {
+    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
+    let button = wait_in_host(
+        d,
+        host,
+        ".fs-figure-button",
+        Some(figure.value.written()),
+        RENDER_TIMEOUT,
+    )
+    .await?;
+    let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
+    let popover = hover_for_popover(d, host, &button).await.map_err(|e| {
+        format!(
+            "hovering figure {:?} did not open its popover: {e}",
+            figure.id
+        )
+    })?;
+    let text = normalize(&popover.text().await?);
+    if !text.contains(&quote) {
+        return Err(format!("popover {popover_id} says {text:?}, not the quote {quote:?}").into());
+    }
+    Ok(())
+}
