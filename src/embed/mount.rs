@@ -11,6 +11,7 @@ use yew::AppHandle;
 
 use super::options::{read_options, Options};
 use super::remote::{Remote, RemoteProps};
+use crate::model::{Diagnostic, Sheet};
 use crate::view::{App, AppProps, ErrorCard, ErrorCardProps};
 
 /// The card's stylesheet, built in: a shadow root needs its own copy, and a constructed
@@ -128,6 +129,18 @@ thread_local! {
     /// Apps whose host left the page, emptied, each with its root element (out of any page).
     static SPARE_APPS: RefCell<Vec<(Element, AppHandle<Instance>)>> = const { RefCell::new(Vec::new()) };
     static MOUNTINGS: Cell<u64> = const { Cell::new(0) };
+    /// The built-in sheet, read once: every card that shows it shares it (reading it takes a
+    /// few milliseconds, a page may hold ten cards, and the sheet never changes).
+    static BUILTIN: RefCell<Option<Rc<Sheet>>> = const { RefCell::new(None) };
+}
+
+fn builtin_sheet() -> Result<Rc<Sheet>, Vec<Diagnostic>> {
+    if let Some(sheet) = BUILTIN.with(|b| b.borrow().clone()) {
+        return Ok(sheet);
+    }
+    let sheet = Rc::new(crate::data::builtin()?);
+    BUILTIN.with(|b| *b.borrow_mut() = Some(sheet.clone()));
+    Ok(sheet)
 }
 
 fn next_mounting() -> u64 {
@@ -217,9 +230,9 @@ fn mount(document: &Document, host: Element) {
             src: None,
             theme,
             lang,
-        }) => match crate::data::builtin() {
+        }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
-                sheet: Rc::new(sheet),
+                sheet,
                 lang: lang.into(),
                 theme,
                 on_ready: on_ready.clone(),
