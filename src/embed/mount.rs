@@ -16,7 +16,7 @@ use crate::view::{App, AppProps, ErrorCard, ErrorCardProps};
 
 /// The card's stylesheet, built in: a shadow root needs its own copy, and a constructed
 /// sheet is allowed under a strict `style-src` where an inline `<style>` is not.
-const CSS: &str = include_str!("../../assets/factsheet.css");
+const CSS: &str = crate::STYLESHEET;
 
 /// Set on a host once it is mounted, so that no element is mounted twice.
 const MOUNTED: &str = "data-factsheet-mounted";

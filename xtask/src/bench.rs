@@ -168,8 +168,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
 /// The baseline: the pre-rendered card with its CSS inline, no script, and popovers that
 /// open by CSS alone.
 fn baseline_page() -> Result<String, String> {
-    let css = fs::read_to_string(root().join("assets/factsheet.css"))
-        .map_err(|e| format!("cannot read assets/factsheet.css: {e}"))?;
+    let css = factsheet::STYLESHEET;
     let card = prerender::card()?;
     let style = format!("<style>{css}{CSS_ONLY_POPOVERS}</style>");
     Ok(format!(

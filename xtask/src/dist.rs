@@ -60,7 +60,8 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     let glue = read(&small_glue)?;
     let wasm =
         fs::read(&small_wasm).map_err(|e| format!("cannot read {}: {e}", small_wasm.display()))?;
-    let css = stylesheet(&root)?;
+    // The same stylesheet the wasm adopts: `assets/factsheet.css` without its comments.
+    let css = factsheet::STYLESHEET;
 
     // The card as HTML, for readers without (or before) the wasm, and the sheet as JSON-LD.
     let card = prerender::card()?;
@@ -162,11 +163,6 @@ pub fn print_usage(dist: &Path, serving: bool) {
             crate::serve::DEFAULT_PORT
         );
     }
-}
-
-/// The stylesheet the card ships with.
-fn stylesheet(root: &Path) -> Result<String, String> {
-    read(&root.join("assets/factsheet.css"))
 }
 
 /// `factsheet.js`: the glue, then a loader that fetches the wasm from beside the script (not
