@@ -117,7 +117,7 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
         let first = sheet.figures.first().ok_or("no figures")?;
         let last = sheet.figures.last().ok_or("no figures")?;
         for (host, figure) in [("#a", first), ("#b", last)] {
-            if let Err(e) = hover_shows_quote(d, host, figure).await {
+            if let Err(e) = popover_quotes(d, host, figure).await {
                 problems.push(format!("{host}: {e}"));
             }
         }
@@ -215,13 +215,13 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
 
         d.goto(&site.url("demo/")).await?;
         let figure = sheet.figures.first().ok_or("no figures")?;
-        if let Err(e) = hover_shows_quote(d, "[data-factsheet]", figure).await {
+        if let Err(e) = popover_quotes(d, "[data-factsheet]", figure).await {
             problems.push(format!("script embed: {e}"));
         }
         // The sandboxed frame is served with the same policy.
         let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
         frame.clone().enter_frame().await?;
-        let framed = hover_shows_quote(d, "[data-factsheet]", figure).await;
+        let framed = popover_quotes(d, "[data-factsheet]", figure).await;
         d.enter_default_frame().await?;
         if let Err(e) = framed {
             problems.push(format!("iframe embed: {e}"));
@@ -601,7 +601,7 @@ async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_wo
         );
 
         let figure = builtin().figures.first().cloned().ok_or("no figures")?;
-        if let Err(e) = hover_shows_quote(d, "#good", &figure).await {
+        if let Err(e) = popover_quotes(d, "#good", &figure).await {
             problems.push(format!("#good, next to the failing instances: {e}"));
         }
         finish(problems)
@@ -882,54 +882,11 @@ async fn wait_live(d: &WebDriver, host: &str) -> Outcome {
     }
 }
 
-/// Every host on the page: its id, state and first words, for failure messages.
-async fn describe_hosts(d: &WebDriver) -> String {
-    let script = r#"return Array.from(document.querySelectorAll("[data-factsheet]"), h =>
-        (h.id || "(no id)") + ": " + (h.hasAttribute("data-factsheet-live") ? "live" : "NOT live")
-        + ", " + JSON.stringify(((h.shadowRoot || h).textContent || "").slice(0, 160))).join("; ");"#;
-    match d.execute(script, Vec::new()).await {
-        Ok(ret) => ret.convert::<String>().unwrap_or_default(),
-        Err(e) => format!("(could not inspect the page: {e})"),
-    }
-}
-
 async fn text_in(d: &WebDriver, host: &str, css: &str) -> Result<String, Box<dyn Error>> {
     Ok(wait_in_host(d, host, css, None, RENDER_TIMEOUT)
         .await?
         .text()
         .await?)
-}
-
-/// Hovers `figure`'s button in `host` and checks its popover opens and quotes its first
-/// citation.
-async fn hover_shows_quote(
-    d: &WebDriver,
-    host: &str,
-    figure: &factsheet::model::Figure,
-) -> Outcome {
-    let number = figure.value.written();
-    let quote = &figure
-        .citations
-        .first()
-        .ok_or("a figure without citation")?
-        .quote;
-    let button =
-        match wait_in_host(d, host, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
-            Ok(button) => button,
-            Err(e) => return Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
-        };
-    let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
-    let popover = hover_for_popover(d, host, &button)
-        .await
-        .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
-    let mut quoted = Vec::new();
-    for blockquote in popover.find_all(By::Css("blockquote")).await? {
-        quoted.push(normalize(&blockquote.text().await?));
-    }
-    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
-        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
-    }
-    expect_attr(&button, "aria-expanded", "true").await
 }
 
 /// The computed style of every element in a card, in document order.
@@ -984,30 +941,6 @@ fn style_differences(
         "{host}: host CSS changed {total} computed values inside the card, e.g.\n    {}",
         differences.join("\n    ")
     )]
-}
-
-/// The text of `host`'s error card, waiting for it to appear.
-async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dyn Error>> {
-    let script = r#"
-        const host = document.querySelector(arguments[0]);
-        const card = host && host.shadowRoot
-            && host.shadowRoot.querySelector("article.factsheet.fs-error[role=alert]");
-        return card ? card.innerText : null;"#;
-    let deadline = Instant::now() + RENDER_TIMEOUT;
-    loop {
-        let found: Option<String> = d.execute(script, vec![json!(host)]).await?.convert()?;
-        if let Some(text) = found {
-            return Ok(text);
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "no error card (article.factsheet.fs-error[role=alert]) within {RENDER_TIMEOUT:?}; page: {}",
-                describe_hosts(d).await
-            )
-            .into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// The lowest button that opens a popover in the (current frame's) card, and the popover's id.

@@ -17,18 +17,16 @@
 
 mod support;
 
-use std::error::Error;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use factsheet::model::claim_review::script_element;
 use factsheet::model::{load, Sheet};
 use serde_json::{json, Value as Json};
 use support::*;
-use thirtyfour::prelude::*;
 
 fn catalogue(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -371,26 +369,6 @@ fn page(head: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{head}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
-}
-
-/// The text of `host`'s error card, waiting for it.
-async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dyn Error>> {
-    let script = r#"
-        const host = document.querySelector(arguments[0]);
-        const card = host && host.shadowRoot
-            && host.shadowRoot.querySelector("article.factsheet.fs-error[role=alert]");
-        return card ? card.innerText : null;"#;
-    let deadline = Instant::now() + RENDER_TIMEOUT;
-    loop {
-        let found: Option<String> = d.execute(script, vec![json!(host)]).await?.convert()?;
-        if let Some(text) = found {
-            return Ok(text);
-        }
-        if Instant::now() > deadline {
-            return Err(format!("no error card within {RENDER_TIMEOUT:?}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// A temp copy of `dist/` with `fixtures/` added, served on 127.0.0.1: with the strict

@@ -524,32 +524,72 @@ pub async fn before_every_page(d: &WebDriver, source: &str) -> Outcome {
     Ok(())
 }
 
-/// Hovers `figure`'s button in `host` and checks that its popover quotes the figure's first
-/// citation.
+/// Hovers `figure`'s button in `host` and checks that its popover opens, quotes the figure's
+/// first citation, and that the button says it is expanded.
 pub async fn popover_quotes(
     d: &WebDriver,
     host: &str,
     figure: &factsheet::model::Figure,
 ) -> Outcome {
-    let quote = normalize(&figure.citations.first().ok_or("no citation")?.quote);
-    let button = wait_in_host(
-        d,
-        host,
-        ".fs-figure-button",
-        Some(figure.value.written()),
-        RENDER_TIMEOUT,
-    )
-    .await?;
+    let number = figure.value.written();
+    let quote = &figure
+        .citations
+        .first()
+        .ok_or("a figure without citation")?
+        .quote;
+    let button =
+        match wait_in_host(d, host, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
+            Ok(button) => button,
+            Err(e) => return Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
+        };
     let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
-    let popover = hover_for_popover(d, host, &button).await.map_err(|e| {
-        format!(
-            "hovering figure {:?} did not open its popover: {e}",
-            figure.id
-        )
-    })?;
-    let text = normalize(&popover.text().await?);
-    if !text.contains(&quote) {
-        return Err(format!("popover {popover_id} says {text:?}, not the quote {quote:?}").into());
+    let popover = hover_for_popover(d, host, &button)
+        .await
+        .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
+    let mut quoted = Vec::new();
+    for blockquote in popover.find_all(By::Css("blockquote")).await? {
+        quoted.push(normalize(&blockquote.text().await?));
     }
-    Ok(())
+    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
+        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
+    }
+    expect_attr(&button, "aria-expanded", "true").await
+}
+
+/// Every host on the page: its id, state and first words, for failure messages.
+pub async fn describe_hosts(d: &WebDriver) -> String {
+    let script = r#"return Array.from(document.querySelectorAll("[data-factsheet]"), h =>
+        (h.id || "(no id)") + ": " + (h.hasAttribute("data-factsheet-live") ? "live" : "NOT live")
+        + ", " + JSON.stringify(((h.shadowRoot || h).textContent || "").slice(0, 160))).join("; ");"#;
+    match d.execute(script, Vec::new()).await {
+        Ok(ret) => ret.convert::<String>().unwrap_or_default(),
+        Err(e) => format!("(could not inspect the page: {e})"),
+    }
+}
+
+/// The text of `host`'s error card, waiting for it to appear.
+pub async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dyn Error>> {
+    let script = r#"
+        const host = document.querySelector(arguments[0]);
+        const card = host && host.shadowRoot
+            && host.shadowRoot.querySelector("article.factsheet.fs-error[role=alert]");
+        return card ? card.innerText : null;"#;
+    let deadline = Instant::now() + RENDER_TIMEOUT;
+    loop {
+        let found: Option<String> = d
+            .execute(script, vec![serde_json::json!(host)])
+            .await?
+            .convert()?;
+        if let Some(text) = found {
+            return Ok(text);
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "no error card (article.factsheet.fs-error[role=alert]) within {RENDER_TIMEOUT:?}; page: {}",
+                describe_hosts(d).await
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
