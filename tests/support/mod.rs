@@ -546,14 +546,7 @@ pub async fn popover_quotes(
     let popover = hover_for_popover(d, host, &button)
         .await
         .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
-    let mut quoted = Vec::new();
-    for blockquote in popover.find_all(By::Css("blockquote")).await? {
-        quoted.push(normalize(&blockquote.text().await?));
-    }
-    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
-        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
-    }
-    expect_attr(&button, "aria-expanded", "true").await
+    expect_open_with_quote(&button, &popover, &popover_id, quote).await
 }
 
 /// Every host on the page: its id, state and first words, for failure messages.
@@ -592,4 +585,22 @@ pub async fn error_card_text(d: &WebDriver, host: &str) -> Result<String, Box<dy
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The open popover quotes `quote` in one of its blockquotes, and its button says it is
+/// expanded.
+pub async fn expect_open_with_quote(
+    button: &WebElement,
+    popover: &WebElement,
+    popover_id: &str,
+    quote: &str,
+) -> Outcome {
+    let mut quoted = Vec::new();
+    for blockquote in popover.find_all(By::Css("blockquote")).await? {
+        quoted.push(normalize(&blockquote.text().await?));
+    }
+    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
+        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
+    }
+    expect_attr(button, "aria-expanded", "true").await
 }
