@@ -1,6 +1,8 @@
 //! End-to-end tests of hostile data at run time (issue 7), on the built `dist/` in headless
 //! Chromium:
 //!
+//! - every sheet of the bad-sheet catalogue by `data-src`, each in its own instance on one
+//!   page: each error card lists the problems the build-time check gives for that file;
 //! - ten instances on one page, one with a `data-src` sheet from the bad-sheet catalogue
 //!   (`tests/catalogue/`): nine open their popovers, one shows its error card with the
 //!   validator's message, path, line and column;
@@ -33,6 +35,86 @@ fn catalogue(name: &str) -> Vec<u8> {
         .join("tests/catalogue")
         .join(name);
     fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Every catalogue sheet by URL
+// ---------------------------------------------------------------------------------------
+
+/// Every broken sheet of the catalogue, each by `data-src` in its own instance on one page:
+/// each instance shows an error card with every problem the build-time check gives for that
+/// file (place, path and message), and the valid sheet beside them shows its card.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_card() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalogue");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("tests/catalogue")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() > 25, "only {} catalogue files", names.len());
+    // The widget checks dates against the reader's clock, so the build-time side does too.
+    let minutes = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs()
+        / 60;
+    let now = Some(factsheet::model::date::Moment(minutes as i64));
+    let body: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| format!("<div id=\"c{i}\" data-factsheet data-src=\"{name}\"></div>\n"))
+        .collect();
+    let mut files: Vec<(&str, Vec<u8>)> =
+        names.iter().map(|n| (n.as_str(), catalogue(n))).collect();
+    let page_html = page("", &body).into_bytes();
+    files.push(("all.html", page_html));
+    let site = Site::new(&files, true);
+
+    let browser = Browser::start(&["--window-size=1200,900"]).await;
+    let outcome = async {
+        let d = &browser.driver;
+        d.goto(&site.url("all.html")).await?;
+        let mut failures = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let host = format!("#c{i}");
+            match load(name, &catalogue(name), now) {
+                Ok(sheet) => {
+                    let figure = sheet.figures.first().ok_or("no figures")?;
+                    if let Err(e) = popover_quotes(d, &host, figure).await {
+                        failures.push(format!("{name}: {e}"));
+                    }
+                }
+                Err(problems) => match error_card_text(d, &host).await {
+                    Err(e) => failures.push(format!("{name}: {e}")),
+                    Ok(text) => {
+                        let flat = normalize(&text);
+                        for p in &problems {
+                            let place = format!("{}:{}:{}: {}", p.file, p.line, p.column, p.path);
+                            for wanted in [&place, &p.message] {
+                                if !flat.contains(&normalize(wanted)) {
+                                    failures.push(format!(
+                                        "{name}: the error card lacks {wanted:?}; it says {text:?}"
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                },
+            }
+        }
+        println!(
+            "{} catalogue sheets by URL, {} failures",
+            names.len(),
+            failures.len()
+        );
+        finish(failures)
+    }
+    .await;
+    browser.quit().await;
+    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
