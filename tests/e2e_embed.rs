@@ -503,19 +503,31 @@ async fn hydrating_the_prerendered_card_moves_nothing() {
             return Err("this Chromium does not report layout shifts: nothing measured".into());
         }
         // Every layout shift since navigation, buffered by the browser.
-        let shifts: Vec<f64> = d
+        // With what moved, for the message: element, and its box before and after.
+        let shifts: Vec<Json> = d
             .execute_async(
-                r#"const done = arguments[arguments.length - 1];
+                r##"const done = arguments[arguments.length - 1];
                    const seen = [];
+                   const box = r => r && [r.x, r.y, r.width, r.height].map(Math.round);
+                   const name = n => !n ? "?" : n.nodeType === 1
+                     ? n.tagName.toLowerCase() + (n.className ? "." + String(n.className).split(" ").join(".") : "")
+                     : "#text " + JSON.stringify((n.textContent || "").slice(0, 40));
                    new PerformanceObserver(list => {
-                     for (const e of list.getEntries()) seen.push(e.value);
+                     for (const e of list.getEntries()) seen.push({
+                       value: e.value,
+                       at: Math.round(e.startTime),
+                       moved: (e.sources || []).map(s => [name(s.node), box(s.previousRect), box(s.currentRect)]),
+                     });
                    }).observe({ type: "layout-shift", buffered: true });
-                   setTimeout(() => done(seen), 500);"#,
+                   setTimeout(() => done(seen), 500);"##,
                 Vec::new(),
             )
             .await?
-            .convert()?;
-        let total: f64 = shifts.iter().sum();
+            .json()
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
         if total > 0.0 {
             return Err(format!("cumulative layout shift {total} from shifts {shifts:?}").into());
         }
