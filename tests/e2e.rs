@@ -20,31 +20,29 @@ use thirtyfour::prelude::*;
 #[tokio::test]
 #[ignore = "needs dist/: run by `cargo xtask test`"]
 async fn one_file_page_from_disk_shows_a_citation_on_hover() {
-    let page = dist().join("index.html");
-    check_in_browser(&file_url(&page)).await;
+    let page = file_url(&dist().join("index.html"));
+    with_browser(
+        &[],
+        |d| async move { hover_shows_citation(&d, &page).await },
+    )
+    .await;
 }
 
 #[tokio::test]
 #[ignore = "needs dist/: run by `cargo xtask test`"]
 async fn demo_article_served_over_http_shows_a_citation_on_hover() {
-    let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
-    check_in_browser(&format!("http://{addr}/demo/")).await;
+    let site = Site::dist();
+    let page = site.url("demo/");
+    with_browser(
+        &[],
+        |d| async move { hover_shows_citation(&d, &page).await },
+    )
+    .await;
 }
 
-/// Opens `url` in a fresh headless Chromium and checks the hover contract on the built-in
-/// sheet's first figure. The browser and its driver are stopped whatever the outcome.
-async fn check_in_browser(url: &str) {
-    let browser = Browser::start(&[]).await;
-    let outcome = hover_shows_citation(&browser.driver, url).await;
-    browser.quit().await;
-    if let Err(err) = outcome {
-        panic!("{url}: {err}");
-    }
-}
-
+/// Opens `url` and checks the hover contract on the built-in sheet's first figure.
 async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
-    let sheet = factsheet::data::builtin()
-        .map_err(|e| format!("the built-in sheet does not parse: {e:?}"))?;
+    let sheet = builtin_sheet();
     let figure = sheet
         .figures
         .first()
@@ -61,7 +59,7 @@ async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
         match wait_in_card(browser, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
             Ok(button) => button,
             Err(e) => {
-                return Err(format!("{e}; found: {}", describe_card(browser).await).into());
+                return Err(format!("{url}: {e}; found: {}", describe_card(browser).await).into());
             }
         };
     expect_attr(&button, "aria-expanded", "false").await?;
@@ -69,21 +67,9 @@ async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
         .attr("aria-controls")
         .await?
         .ok_or("the figure button has no aria-controls")?;
-
-    browser
-        .action_chain()
-        .move_to_element_center(&button)
-        .perform()
-        .await?;
-
-    let popover = wait_in_card(
-        browser,
-        &format!("[id=\"{popover_id}\"]"),
-        None,
-        POPOVER_TIMEOUT,
-    )
-    .await
-    .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
+    let popover = hover_for_popover(browser, "[data-factsheet][data-factsheet-live]", &button)
+        .await
+        .map_err(|e| format!("{url}: hovering {number:?} did not show its popover: {e}"))?;
     expect_attr(&popover, "role", "dialog").await?;
     let class = popover.attr("class").await?.unwrap_or_default();
     if !class.split_whitespace().any(|c| c == "fs-popover") {

@@ -24,7 +24,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
@@ -343,9 +343,7 @@ async fn axe_finds_no_violations_in_the_light_theme() {
             emulate_color_scheme(&browser, "light").await?;
             open_card(&browser, viewport, "").await?;
             expect_theme(&browser, "rgb(255, 255, 255)", &mut problems).await?;
-            audit(&browser, &axe, "light", &mut problems).await?;
-            open_one_popover(&browser).await?;
-            audit(&browser, &axe, "light, a popover open", &mut problems).await?;
+            audit_closed_and_open(&browser, &axe, "light", &mut problems).await?;
             Ok(problems)
         }
     })
@@ -366,28 +364,12 @@ async fn axe_finds_no_violations_in_the_dark_theme() {
             emulate_color_scheme(&browser, "light").await?;
             open_card(&browser, viewport, "").await?;
             toggle_dark(&browser, &mut problems).await?;
-            audit(&browser, &axe, "dark (toggle)", &mut problems).await?;
-            open_one_popover(&browser).await?;
-            audit(
-                &browser,
-                &axe,
-                "dark (toggle), a popover open",
-                &mut problems,
-            )
-            .await?;
+            audit_closed_and_open(&browser, &axe, "dark (toggle)", &mut problems).await?;
 
             emulate_color_scheme(&browser, "dark").await?;
             open_card(&browser, viewport, "").await?;
             expect_theme(&browser, DARK_BACKGROUND, &mut problems).await?;
-            audit(&browser, &axe, "dark (system)", &mut problems).await?;
-            open_one_popover(&browser).await?;
-            audit(
-                &browser,
-                &axe,
-                "dark (system), a popover open",
-                &mut problems,
-            )
-            .await?;
+            audit_closed_and_open(&browser, &axe, "dark (system)", &mut problems).await?;
             Ok(problems)
         }
     })
@@ -409,24 +391,22 @@ async fn screenshots_at_320_768_and_1200_px() {
         async move {
             let mut problems = Vec::new();
             emulate_color_scheme(&browser, "light").await?;
-            for width in [320, 768, 1200] {
-                let shot = full_page(&browser, width).await?;
+            for (width, theme) in [(320, ""), (768, ""), (1200, ""), (768, "-dark")] {
+                let shot = full_page(&browser, width, theme == "-dark", &mut problems).await?;
                 save_png(
                     &dir,
-                    &format!("card-{width}.png"),
+                    &format!("card-{width}{theme}.png"),
                     &shot,
                     width,
                     &mut problems,
                 );
             }
-            let shot = full_page_dark(&browser, 768, &mut problems).await?;
-            save_png(&dir, "card-768-dark.png", &shot, 768, &mut problems);
 
             // What a reader sees: one screen with a popover open, the figure a little below
             // the top. Where popovers land is the interaction tests' business: here a
             // misplaced one is only noted.
             let mut placement = Vec::new();
-            // The second figure: in the right column from about 640 px.
+            // The second figure: at 768 px wide and more, it sits in the card's right column.
             let second = items.get(1).ok_or("the sheet has fewer than two figures")?;
             open_card(&browser, PHONE, "").await?;
             let button = scroll_to(&browser, second, "start").await?;
@@ -471,12 +451,8 @@ struct Item {
     words: Option<String>,
 }
 
-fn sheet() -> factsheet::model::Sheet {
-    factsheet::data::builtin().expect("the built-in sheet parses")
-}
-
 fn figures() -> Vec<Item> {
-    sheet()
+    builtin_sheet()
         .figures
         .iter()
         .map(|f| Item {
@@ -487,7 +463,7 @@ fn figures() -> Vec<Item> {
 }
 
 fn claims() -> Vec<Item> {
-    sheet()
+    builtin_sheet()
         .claims
         .iter()
         .map(|c| Item {
@@ -517,16 +493,24 @@ where
     let started = Instant::now();
     let mut problems = Vec::new();
     for &viewport in viewports {
-        let browser = Browser::start(&[]).await;
-        match check(browser.driver.clone(), viewport).await {
-            Ok(found) => problems.extend(found),
-            Err(e) => problems.push(format!(
-                "{}: stopped: {e}; card: {}",
-                viewport.name,
-                describe_card(&browser.driver).await
-            )),
+        let (check, seen) = (&check, &mut problems);
+        let stopped = in_browser(
+            &[],
+            |_| Ok(()),
+            |browser| async move {
+                match check(browser.clone(), viewport).await {
+                    Ok(found) => {
+                        seen.extend(found);
+                        Ok(())
+                    }
+                    Err(e) => Err(format!("{e}; card: {}", describe_card(&browser).await).into()),
+                }
+            },
+        )
+        .await;
+        if let Err(e) = stopped {
+            problems.push(format!("{}: stopped: {e}", viewport.name));
         }
-        browser.quit().await;
     }
     println!("took {:.1} s", started.elapsed().as_secs_f64());
     if !problems.is_empty() {
@@ -612,23 +596,13 @@ async fn tap(browser: &WebDriver, element: &WebElement) -> Outcome {
     Ok(())
 }
 
-/// The part of a script that finds the live card: `host` and `root` (its shadow root).
-const CARD: &str = r#"
-    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    const root = host.shadowRoot || host;
-"#;
-
 /// Scrolls the item's button to `place` (a `scrollIntoView` block) and returns it.
 async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverResult<WebElement> {
-    let script = format!(
-        "{CARD}
-         const button = root.querySelector(`[aria-controls=\"${{arguments[0]}}\"]`);
-         if (!button) return null;
-         button.scrollIntoView({{ block: arguments[1], inline: 'nearest' }});
-         return button;"
-    );
     let found = browser
-        .execute(&script, vec![json!(item.popover_id), json!(place)])
+        .execute(
+            include_str!("support/js/e2e_card/scroll_to_button.js"),
+            vec![json!(item.popover_id), json!(place)],
+        )
         .await?;
     let button = found.element()?;
     settle(browser)
@@ -639,30 +613,10 @@ async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverRe
 
 /// Where focus is: `""` outside the card, the `aria-controls` of the citation button whose
 /// group (button and popover) holds it, or `"-"` elsewhere in the card.
-const FOCUSED_POPOVER_ID: &str = r#"
-    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    const root = host && (host.shadowRoot || host);
-    const active = host && host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement;
-    if (!root || !active || !root.contains(active) || active === host) return "";
-    const group = active.closest(".fs-cited");
-    const button = group && group.querySelector(".fs-figure-button");
-    return button ? button.getAttribute("aria-controls") : "-";
-"#;
+const FOCUSED_POPOVER_ID: &str = include_str!("support/js/e2e_card/focused_popover_id.js");
 
-/// A heading or hint of the card, outside every citation group, scrolled into view where
-/// no popover covers it: somewhere to tap "outside".
-const UNCOVERED_OUTSIDE: &str = r#"
-    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    const root = host.shadowRoot || host;
-    for (const el of root.querySelectorAll("h2, h3, .fs-hint")) {
-        if (el.closest(".fs-cited")) continue;
-        el.scrollIntoView({ block: "center" });
-        const r = el.getBoundingClientRect();
-        const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        if (hit && (hit === el || el.contains(hit))) return el;
-    }
-    return null;
-"#;
+/// A heading or hint of the card, outside every citation group, where no popover covers it.
+const UNCOVERED_OUTSIDE: &str = include_str!("support/js/e2e_card/uncovered_outside.js");
 
 /// What a popover and its button look like right now.
 #[derive(Debug, Deserialize)]
@@ -695,32 +649,7 @@ impl PopoverState {
     }
 }
 
-const POPOVER_STATE: &str = r#"
-    const host = document.querySelector("[data-factsheet][data-factsheet-live]");
-    const root = host.shadowRoot || host;
-    const id = arguments[0];
-    const pop = root.querySelector(`[id="${id}"]`);
-    const button = root.querySelector(`[aria-controls="${id}"]`);
-    if (!pop || !button) return null;
-    const r = pop.getBoundingClientRect();
-    const b = button.getBoundingClientRect();
-    const style = getComputedStyle(pop);
-    const active = host.shadowRoot ? host.shadowRoot.activeElement : document.activeElement;
-    return JSON.stringify({
-        shown: !pop.hidden && style.display !== "none" && style.visibility !== "hidden"
-            && r.width > 0 && r.height > 0,
-        rect: [r.left, r.top, r.right, r.bottom],
-        viewport: [document.documentElement.clientWidth, window.innerHeight],
-        expanded: button.getAttribute("aria-expanded"),
-        focused: active === button,
-        open: Array.from(root.querySelectorAll(".fs-popover"))
-            .filter(p => !p.hidden && getComputedStyle(p).display !== "none").map(p => p.id),
-        marks: Array.from(pop.querySelectorAll("blockquote mark"), m => m.textContent),
-        quotes: Array.from(pop.querySelectorAll("blockquote"), q => q.textContent),
-        above: pop.classList.contains("fs-popover--above"),
-        button: [b.left, b.top, b.right, b.bottom],
-    });
-"#;
+const POPOVER_STATE: &str = include_str!("support/js/e2e_card/popover_state.js");
 
 async fn popover_state(
     browser: &WebDriver,
@@ -844,9 +773,7 @@ const DARK_BACKGROUND: &str = "rgb(22, 24, 28)";
 async fn card_background(browser: &WebDriver) -> WebDriverResult<String> {
     browser
         .execute(
-            &format!(
-                "{CARD} return getComputedStyle(root.querySelector('.factsheet')).backgroundColor;"
-            ),
+            include_str!("support/js/e2e_card/card_background.js"),
             Vec::new(),
         )
         .await?
@@ -901,6 +828,18 @@ async fn open_one_popover(browser: &WebDriver) -> Outcome {
     Ok(())
 }
 
+/// Audits the card as it is, then with a popover open (see `audit`).
+async fn audit_closed_and_open(
+    browser: &WebDriver,
+    axe: &str,
+    label: &str,
+    problems: &mut Vec<String>,
+) -> Outcome {
+    audit(browser, axe, label, problems).await?;
+    open_one_popover(browser).await?;
+    audit(browser, axe, &format!("{label}, a popover open"), problems).await
+}
+
 /// Runs axe-core on the card (it walks open shadow roots) and adds each violation, with its
 /// impact and the offending nodes, to `problems`.
 async fn audit(browser: &WebDriver, axe: &str, label: &str, problems: &mut Vec<String>) -> Outcome {
@@ -912,21 +851,7 @@ async fn audit(browser: &WebDriver, axe: &str, label: &str, problems: &mut Vec<S
         browser.execute(axe, Vec::new()).await?;
     }
     let ret = browser
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run({ include: [["[data-factsheet]"]] }, { resultTypes: ["violations"] })
-                 .then(r => done(JSON.stringify({
-                     version: axe.version,
-                     violations: r.violations.map(v => ({
-                         id: v.id, impact: v.impact, help: v.help,
-                         nodes: v.nodes.map(n => ({ target: n.target, html: n.html, why: n.failureSummary })),
-                     })),
-                     passes: r.passes.length,
-                     incomplete: r.incomplete.map(i => i.id),
-                 })))
-                 .catch(e => done(JSON.stringify({ error: String(e) })));"#,
-            Vec::new(),
-        )
+        .execute_async(include_str!("support/js/e2e_card/axe_run.js"), Vec::new())
         .await?;
     let text: String = ret.convert()?;
     let report: Value = serde_json::from_str(&text)?;
@@ -959,12 +884,6 @@ async fn audit(browser: &WebDriver, axe: &str, label: &str, problems: &mut Vec<S
         ));
     }
     Ok(())
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
 /// `axe.min.js`, installed from npm into `target/tools/` the first time.
@@ -1008,21 +927,12 @@ fn axe_source() -> String {
 // ---------------------------------------------------------------------------------------
 // Screenshots
 
-/// The whole page at `width`: the viewport is made as tall as the page.
-async fn full_page(browser: &WebDriver, width: u32) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let viewport = Viewport {
-        name: "screenshot",
-        width,
-        height: 800,
-        phone: false,
-    };
-    open_card(browser, viewport, "").await?;
-    full_height_shot(browser, width).await
-}
-
-async fn full_page_dark(
+/// The whole page at `width`, in the dark theme (pressed) if `dark`: the viewport is made as
+/// tall as the page.
+async fn full_page(
     browser: &WebDriver,
     width: u32,
+    dark: bool,
     problems: &mut Vec<String>,
 ) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let viewport = Viewport {
@@ -1032,10 +942,12 @@ async fn full_page_dark(
         phone: false,
     };
     open_card(browser, viewport, "").await?;
-    toggle_dark(browser, problems).await?;
-    browser
-        .execute("window.scrollTo(0, 0);", Vec::new())
-        .await?;
+    if dark {
+        toggle_dark(browser, problems).await?;
+        browser
+            .execute("window.scrollTo(0, 0);", Vec::new())
+            .await?;
+    }
     full_height_shot(browser, width).await
 }
 

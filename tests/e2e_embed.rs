@@ -14,7 +14,6 @@ mod support;
 
 use std::error::Error;
 use std::fs;
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use factsheet::model::Sheet;
@@ -66,26 +65,29 @@ const STYLE_PROPERTIES: [&str; 24] = [
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_style() {
-    let sheet = builtin();
-    let mut other = builtin_json();
+    let sheet = builtin_sheet();
+    let mut other = builtin_sheet_json();
     let headline = "A second sheet, loaded by URL";
     other["story"]["headline"] = json!(headline);
-    let prerendered =
-        prerendered_host(&fs::read_to_string(dist().join("demo/index.html")).unwrap());
     let body = format!(
-        "{prerendered}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>"
-    )
-    .replacen("<div data-factsheet", "<div id=\"a\" data-factsheet", 1);
-    let site = Site::new(&[
-        ("sheet-b.json", other.to_string().into_bytes()),
-        ("hostile.css", HOSTILE_CSS.into()),
-        ("hostile.html", page(&["hostile.css"], &body).into_bytes()),
-        ("clean.html", page(&[], &body).into_bytes()),
-    ]);
+        "{}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>",
+        demo_prerendered_host("id=\"a\"")
+    );
+    let site = Site::new(
+        &[
+            ("sheet-b.json", other.to_string().into_bytes()),
+            ("hostile.css", HOSTILE_CSS.into()),
+            (
+                "hostile.html",
+                fixture_page(&stylesheets(&["hostile.css"]), &body).into_bytes(),
+            ),
+            ("clean.html", fixture_page("", &body).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
 
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         // The clean page first: the reference.
         d.goto(&site.url("clean.html")).await?;
         wait_live(d, "#a").await?;
@@ -133,10 +135,8 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
             problems.push(format!("card ids in the page's light DOM: {leaked:?}"));
         }
         finish(problems)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 /// The host page's root font size is a common news-site rule (`html { font-size: 62.5% }`);
@@ -145,17 +145,19 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn the_host_pages_root_font_size_changes_nothing_inside() {
     let body = "<div id=\"a\" data-factsheet></div>";
-    let site = Site::new(&[
-        ("root-font.css", b"html { font-size: 62.5%; }\n".to_vec()),
-        (
-            "root-font.html",
-            page(&["root-font.css"], body).into_bytes(),
-        ),
-        ("clean.html", page(&[], body).into_bytes()),
-    ]);
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    let site = Site::new(
+        &[
+            ("root-font.css", b"html { font-size: 62.5%; }\n".to_vec()),
+            (
+                "root-font.html",
+                fixture_page(&stylesheets(&["root-font.css"]), body).into_bytes(),
+            ),
+            ("clean.html", fixture_page("", body).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&site.url("clean.html")).await?;
         wait_live(d, "#a").await?;
         let clean = card_styles(d, "#a").await?;
@@ -163,10 +165,8 @@ async fn the_host_pages_root_font_size_changes_nothing_inside() {
         wait_live(d, "#a").await?;
         let hostile = card_styles(d, "#a").await?;
         finish(style_differences("#a", &clean, &hostile))
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -176,30 +176,29 @@ async fn the_host_pages_root_font_size_changes_nothing_inside() {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
-    let site = Site::new(&[
-        // Controls: pages that do break the policy, to show the violations are seen.
-        (
-            "csp-control.html",
-            page_with_inline_script_and_style(true).into_bytes(),
-        ),
-        (
-            "csp-control-frame.html",
-            page_with_inline_script_and_style(false).into_bytes(),
-        ),
-    ]);
-    let header = response_head(site.addr, "/demo/").expect("the demo over http");
+    let site = Site::new(
+        &[
+            // Controls: pages that do break the policy, to show the violations are seen.
+            (
+                "csp-control.html",
+                page_with_inline_script_and_style(true).into_bytes(),
+            ),
+            (
+                "csp-control-frame.html",
+                page_with_inline_script_and_style(false).into_bytes(),
+            ),
+        ],
+        STRICT_POLICY,
+    );
+    let header = site.response_head("/demo/").expect("the demo over http");
     assert!(
         header.contains(&format!("Content-Security-Policy: {}", serve::STRICT_CSP)),
         "the server did not send the strict policy with the demo:\n{header}"
     );
 
-    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
-        caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
-    })
-    .await;
-    let outcome = async {
-        let d = &browser.driver;
-        let sheet = builtin();
+    with_configured_browser(&[WINDOW], log_the_console, |d| async move {
+        let d = &d;
+        let sheet = builtin_sheet();
         let mut problems = Vec::new();
 
         // The collector sees violations in the page and in a sandboxed frame.
@@ -213,30 +212,12 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
             ));
         }
 
-        d.goto(&site.url("demo/")).await?;
+        // The demo: its script embed, and its sandboxed frame, served with the same policy.
         let figure = sheet.figures.first().ok_or("no figures")?;
-        if let Err(e) = popover_quotes(d, "[data-factsheet]", figure).await {
-            problems.push(format!("script embed: {e}"));
-        }
-        // The sandboxed frame is served with the same policy.
-        let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
-        frame.clone().enter_frame().await?;
-        let framed = popover_quotes(d, "[data-factsheet]", figure).await;
-        d.enter_default_frame().await?;
-        if let Err(e) = framed {
-            problems.push(format!("iframe embed: {e}"));
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let seen = policy_violations(d).await?;
-        eprintln!("demo: {seen:?}");
-        if !seen.is_empty() {
-            problems.push(format!("CSP violations on the demo: {seen:?}"));
-        }
+        problems.extend(demo_works_without_violations(d, &site, figure).await?);
         finish(problems)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -246,11 +227,10 @@ async fn demo_under_the_strict_csp_reports_no_violation_and_is_interactive() {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popover_open() {
-    let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
-        d.goto(&format!("http://{addr}/demo/")).await?;
+    let site = Site::dist();
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        d.goto(&site.url("demo/")).await?;
         let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
         let sandbox = frame.attr("sandbox").await?.unwrap_or_default();
         if sandbox.split_whitespace().collect::<Vec<_>>() != ["allow-scripts"] {
@@ -287,10 +267,7 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
             d.enter_default_frame().await?;
             let at: Vec<f64> = d
                 .execute(
-                    r#"const f = arguments[0], x = arguments[1], y = arguments[2];
-                       window.scrollBy(0, f.getBoundingClientRect().top + y - window.innerHeight / 2);
-                       const r = f.getBoundingClientRect();
-                       return [r.left + f.clientLeft + x, r.top + f.clientTop + y];"#,
+                    include_str!("support/js/e2e_embed/pointer_over_frame.js"),
                     vec![frame.to_json()?, json!(centre[0]), json!(centre[1])],
                 )
                 .await?
@@ -306,11 +283,7 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
                 Err(e) if attempt == 3 => {
                     let state: Json = d
                         .execute(
-                            r#"const b = arguments[0], r = b.getBoundingClientRect(), root = b.getRootNode();
-                               const at = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                               return { button: [r.left, r.top, r.width, r.height], aimed_at: arguments[1],
-                                        expanded: b.getAttribute("aria-expanded"),
-                                        under_pointer_now: at && at.outerHTML.slice(0, 100) };"#,
+                            include_str!("support/js/e2e_embed/button_under_pointer.js"),
                             vec![button.to_json()?, json!(centre)],
                         )
                         .await?
@@ -350,10 +323,8 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
             Ok(_) => {}
         }
         finish(problems)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -363,31 +334,22 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readable() {
-    let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
-    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
+    let site = Site::dist();
+    let javascript_off = |caps: &mut thirtyfour::ChromeCapabilities| {
         caps.add_experimental_option(
             "prefs",
             json!({ "profile.managed_default_content_settings.javascript": 2 }),
         )
-    })
-    .await;
-    let outcome = async {
-        let d = &browser.driver;
-        d.goto(&format!("http://{addr}/demo/")).await?;
+    };
+    with_configured_browser(&[WINDOW], javascript_off, |d| async move {
+        let d = &d;
+        d.goto(&site.url("demo/")).await?;
         // Long enough for the wasm to have mounted, had it run.
         tokio::time::sleep(Duration::from_secs(3)).await;
         // WebDriver's own scripts still run with the page's JavaScript off.
         let state: Json = d
             .execute(
-                r#"const host = document.querySelector("[data-factsheet]");
-                   const root = host && host.shadowRoot && host.shadowRoot.querySelector(".fs-root");
-                   return {
-                     mounted: !!host && host.hasAttribute("data-factsheet-mounted"),
-                     live: !!host && host.hasAttribute("data-factsheet-live"),
-                     shadow: !!(host && host.shadowRoot),
-                     inner: root ? root.innerText : "",
-                     all: root ? root.textContent : "",
-                   };"#,
+                include_str!("support/js/e2e_embed/host_state.js"),
                 Vec::new(),
             )
             .await?
@@ -402,7 +364,7 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
         let inner = normalize(state["inner"].as_str().unwrap_or(""));
         let all = normalize(state["all"].as_str().unwrap_or(""));
         let mut missing = Vec::new();
-        for (what, text) in expected_readable_texts(&builtin()) {
+        for (what, text) in expected_readable_texts(&builtin_sheet()) {
             let text = normalize(&text);
             if !inner.contains(&text) {
                 let why = if all.contains(&text) {
@@ -414,25 +376,21 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
             }
         }
         finish(missing)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 /// The texts a reader must find in `host`'s rendered card, or the ones missing.
 async fn missing_readable_texts(d: &WebDriver, host: &str) -> Result<Vec<String>, Box<dyn Error>> {
     let text: String = d
         .execute(
-            r#"const host = document.querySelector(arguments[0]);
-               const root = host && host.shadowRoot && host.shadowRoot.querySelector(".fs-root");
-               return root ? root.innerText : "";"#,
+            include_str!("support/js/e2e_embed/rendered_text.js"),
             vec![json!(host)],
         )
         .await?
         .convert()?;
     let text = normalize(&text);
-    Ok(expected_readable_texts(&builtin())
+    Ok(expected_readable_texts(&builtin_sheet())
         .into_iter()
         .filter(|(_, t)| !text.contains(&normalize(t)))
         .map(|(what, t)| format!("{what} {t:?}"))
@@ -443,21 +401,19 @@ async fn missing_readable_texts(d: &WebDriver, host: &str) -> Result<Vec<String>
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn with_the_wasm_blocked_every_figure_status_source_and_quote_is_readable() {
     // The demo under a policy without 'wasm-unsafe-eval': scripts run, the wasm cannot.
-    let root = std::env::temp_dir().join(format!("factsheet-e2e-nowasm-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    copy_dir(&dist(), &root).expect("a copy of dist/");
-    let demo = fs::read_to_string(root.join("demo/index.html")).expect("the demo page");
+    let demo = fs::read_to_string(dist().join("demo/index.html")).expect("the demo page");
     let blocked = demo.replacen(
         "<meta charset=\"utf-8\">",
         "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">",
         1,
     );
-    fs::write(root.join("demo/no-wasm.html"), blocked).expect("the fixture page");
-    let addr = serve::spawn(root.clone()).expect("a static server on 127.0.0.1");
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
-        d.goto(&format!("http://{addr}/demo/no-wasm.html")).await?;
+    let site = Site::new(
+        &[("demo/no-wasm.html", blocked.into_bytes())],
+        STRICT_POLICY,
+    );
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        d.goto(&site.url("demo/no-wasm.html")).await?;
         let deadline = Instant::now() + RENDER_TIMEOUT;
         let host = "[data-factsheet][data-prerendered]";
         loop {
@@ -477,19 +433,15 @@ async fn with_the_wasm_blocked_every_figure_status_source_and_quote_is_readable(
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         finish(missing_readable_texts(d, host).await?)
-    }
+    })
     .await;
-    browser.quit().await;
-    let _ = fs::remove_dir_all(&root);
-    outcome.unwrap();
 }
 
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn hydrating_the_prerendered_card_moves_nothing() {
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&file_url(&dist().join("index.html"))).await?;
         wait_live(d, "[data-factsheet]").await?;
         let measurable: bool = d
@@ -502,24 +454,10 @@ async fn hydrating_the_prerendered_card_moves_nothing() {
         if !measurable {
             return Err("this Chromium does not report layout shifts: nothing measured".into());
         }
-        // Every layout shift since navigation, buffered by the browser.
-        // With what moved, for the message: element, and its box before and after.
+        // Every layout shift since navigation, with what moved.
         let shifts: Vec<Json> = d
             .execute_async(
-                r##"const done = arguments[arguments.length - 1];
-                   const seen = [];
-                   const box = r => r && [r.x, r.y, r.width, r.height].map(Math.round);
-                   const name = n => !n ? "?" : n.nodeType === 1
-                     ? n.tagName.toLowerCase() + (n.className ? "." + String(n.className).split(" ").join(".") : "")
-                     : "#text " + JSON.stringify((n.textContent || "").slice(0, 40));
-                   new PerformanceObserver(list => {
-                     for (const e of list.getEntries()) seen.push({
-                       value: e.value,
-                       at: Math.round(e.startTime),
-                       moved: (e.sources || []).map(s => [name(s.node), box(s.previousRect), box(s.currentRect)]),
-                     });
-                   }).observe({ type: "layout-shift", buffered: true });
-                   setTimeout(() => done(seen), 500);"##,
+                include_str!("support/js/e2e_embed/layout_shifts.js"),
                 Vec::new(),
             )
             .await?
@@ -532,10 +470,8 @@ async fn hydrating_the_prerendered_card_moves_nothing() {
             return Err(format!("cumulative layout shift {total} from shifts {shifts:?}").into());
         }
         Outcome::Ok(())
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -561,24 +497,22 @@ async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_wo
 <div id=\"unreachable\" data-factsheet data-src=\"{unreachable}\"></div>
 <div id=\"good\" data-factsheet></div>"
     );
-    let site = Site::new(&[
-        ("broken.json", broken.into_bytes()),
-        ("invalid.json", invalid.into_bytes()),
-        ("errors.html", page(&[], &body).into_bytes()),
-    ]);
+    let site = Site::new(
+        &[
+            ("broken.json", broken.into_bytes()),
+            ("invalid.json", invalid.into_bytes()),
+            ("errors.html", fixture_page("", &body).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
 
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&site.url("errors.html")).await?;
         let mut problems = Vec::new();
 
-        expect(
-            &mut problems,
-            "#missing",
-            error_card_text(d, "#missing").await,
-            &["missing.json".into(), "HTTP 404".into()],
-        );
+        let missing = ["missing.json".into(), "HTTP 404".into()];
+        expect_error_card(d, "#missing", &missing, &mut problems).await;
 
         let card = error_card_text(d, "#broken").await;
         let located = card.as_ref().is_ok_and(|t| {
@@ -596,56 +530,28 @@ async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_wo
                 "#broken: the error card does not give line {broken_line} column {broken_column}: {card:?}"
             ));
         }
-        expect(&mut problems, "#broken", card, &["broken.json".into()]);
+        match card {
+            Ok(text) => problems.extend(lacking("#broken", &text, &["broken.json".into()])),
+            Err(e) => problems.push(format!("#broken: {e}")),
+        }
 
         let mut wanted = vec!["invalid.json".to_string()];
         for p in &invalid_problems {
             wanted.push(p.path.clone());
             wanted.push(p.message.clone());
         }
-        expect(&mut problems, "#invalid", error_card_text(d, "#invalid").await, &wanted);
+        expect_error_card(d, "#invalid", &wanted, &mut problems).await;
 
-        expect(
-            &mut problems,
-            "#unreachable",
-            error_card_text(d, "#unreachable").await,
-            &[unreachable.clone(), "Network error".into()],
-        );
+        let unreachable = [unreachable, "Network error".into()];
+        expect_error_card(d, "#unreachable", &unreachable, &mut problems).await;
 
-        let figure = builtin().figures.first().cloned().ok_or("no figures")?;
+        let figure = builtin_sheet().figures.first().cloned().ok_or("no figures")?;
         if let Err(e) = popover_quotes(d, "#good", &figure).await {
             problems.push(format!("#good, next to the failing instances: {e}"));
         }
         finish(problems)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
-}
-
-/// Checks an error card's text holds every `wanted` string.
-fn expect(
-    problems: &mut Vec<String>,
-    host: &str,
-    card: Result<String, Box<dyn Error>>,
-    wanted: &[String],
-) {
-    match card {
-        Err(e) => problems.push(format!("{host}: {e}")),
-        Ok(text) => {
-            eprintln!("{host}: {text:?}");
-            let flat = normalize(&text);
-            let absent: Vec<&String> = wanted
-                .iter()
-                .filter(|w| !flat.contains(&normalize(w)))
-                .collect();
-            if !absent.is_empty() {
-                problems.push(format!(
-                    "{host}: the error card lacks {absent:?}; it says {text:?}"
-                ));
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -655,7 +561,7 @@ fn expect(
 #[test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 fn json_ld_has_a_claim_review_per_figure_and_claim_and_cannot_end_its_script() {
-    let sheet = builtin();
+    let sheet = builtin_sheet();
     let mut problems = Vec::new();
     for page in ["index.html", "demo/index.html"] {
         let html = fs::read_to_string(dist().join(page)).unwrap();
@@ -770,47 +676,6 @@ fn check_one(problems: &mut Vec<String>, page: &str, item: &str, found: &[&Json]
 // Fixtures
 // ---------------------------------------------------------------------------------------
 
-/// A temp copy of `dist/` with `fixtures/` added, served on 127.0.0.1.
-struct Site {
-    _dir: TempDir,
-    addr: SocketAddr,
-}
-
-impl Site {
-    fn new(fixtures: &[(&str, Vec<u8>)]) -> Site {
-        let dir = TempDir::new("factsheet-e2e-site");
-        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
-        let fixture_dir = dir.0.join("fixtures");
-        fs::create_dir_all(&fixture_dir).unwrap();
-        for (name, bytes) in fixtures {
-            fs::write(fixture_dir.join(name), bytes).unwrap();
-        }
-        let addr = serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1");
-        Site { _dir: dir, addr }
-    }
-
-    /// `path` under `fixtures/`, or `demo/` etc. when it names a directory of dist/.
-    fn url(&self, path: &str) -> String {
-        if path.contains('/') {
-            format!("http://{}/{path}", self.addr)
-        } else {
-            format!("http://{}/fixtures/{path}", self.addr)
-        }
-    }
-}
-
-/// A fixture page in `fixtures/`: the embed script, the given stylesheets, `body`. No inline
-/// script or style, so it is clean under the strict policy.
-fn page(stylesheets: &[&str], body: &str) -> String {
-    let links: String = stylesheets
-        .iter()
-        .map(|s| format!("<link rel=\"stylesheet\" href=\"{s}\">\n"))
-        .collect();
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{links}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
-}
-
 /// The control for the CSP test: an inline script and style, and (at the top) a sandboxed
 /// frame that has them too.
 fn page_with_inline_script_and_style(with_frame: bool) -> String {
@@ -824,18 +689,10 @@ fn page_with_inline_script_and_style(with_frame: bool) -> String {
     )
 }
 
-fn builtin() -> Sheet {
-    factsheet::data::builtin().expect("the built-in sheet parses")
-}
-
-fn builtin_json() -> Json {
-    serde_json::from_str(factsheet::data::BUILTIN_JSON).unwrap()
-}
-
 /// The built-in sheet, pretty-printed, with one comma taken out; and where the build-time
 /// check says the error is.
 fn broken_json() -> (String, usize, usize) {
-    let pretty = serde_json::to_string_pretty(&builtin_json()).unwrap();
+    let pretty = serde_json::to_string_pretty(&builtin_sheet_json()).unwrap();
     // The comma after the story's headline.
     let at = pretty.find("\"headline\"").unwrap();
     let comma = at + pretty[at..].find(",\n").unwrap();
@@ -846,7 +703,7 @@ fn broken_json() -> (String, usize, usize) {
 
 /// The built-in sheet with a second source under the first one's id.
 fn invalid_sheet() -> String {
-    let mut sheet = builtin_json();
+    let mut sheet = builtin_sheet_json();
     let sources = sheet["sources"].as_array_mut().unwrap();
     let mut copy = sources[0].clone();
     copy["title"] = json!("Another report under the same id");
@@ -887,13 +744,6 @@ fn expected_readable_texts(sheet: &Sheet) -> Vec<(String, String)> {
 // Browser helpers
 // ---------------------------------------------------------------------------------------
 
-async fn wait_live(d: &WebDriver, host: &str) -> Outcome {
-    match wait_in_host(d, host, ".fs-root", None, RENDER_TIMEOUT).await {
-        Ok(_) => Ok(()),
-        Err(e) => Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
-    }
-}
-
 async fn text_in(d: &WebDriver, host: &str, css: &str) -> Result<String, Box<dyn Error>> {
     Ok(wait_in_host(d, host, css, None, RENDER_TIMEOUT)
         .await?
@@ -906,18 +756,8 @@ async fn card_styles(
     d: &WebDriver,
     host: &str,
 ) -> Result<Vec<(String, Vec<String>)>, Box<dyn Error>> {
-    let script = r##"
-        const host = document.querySelector(arguments[0]);
-        const props = arguments[1];
-        return Array.from(host.shadowRoot.querySelectorAll("*"))
-            .filter(e => e.tagName !== "LINK" && e.tagName !== "STYLE")
-            .map(e => {
-                const cs = getComputedStyle(e);
-                const name = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
-                    + Array.from(e.classList, c => "." + c).join("");
-                return [name, props.map(p => cs.getPropertyValue(p))];
-            });"##;
     let props: Vec<Json> = STYLE_PROPERTIES.iter().map(|p| json!(p)).collect();
+    let script = include_str!("support/js/e2e_embed/computed_styles.js");
     Ok(d.execute(script, vec![json!(host), Json::Array(props)])
         .await?
         .convert()?)
@@ -991,15 +831,7 @@ async fn lowest_cited_button(d: &WebDriver) -> Result<(WebElement, String), Box<
 /// that hangs below it: the document's `scrollHeight` alone never drops below the frame's
 /// own height, so it cannot tell a frame that is too tall.
 async fn wait_frame_fits(d: &WebDriver, frame: &WebElement) -> Result<f64, Box<dyn Error>> {
-    const MEASURE: &str = r#"
-        const e = document.documentElement;
-        let content = e.getBoundingClientRect().height;
-        const host = document.querySelector("[data-factsheet]");
-        const root = host && host.shadowRoot;
-        if (root) for (const p of root.querySelectorAll(".fs-popover:not([hidden])")) {
-            content = Math.max(content, p.getBoundingClientRect().bottom + window.scrollY);
-        }
-        return [e.scrollHeight, e.clientHeight, content];"#;
+    const MEASURE: &str = include_str!("support/js/e2e_embed/frame_content_height.js");
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let outer: f64 = d

@@ -20,14 +20,14 @@
 mod support;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use factsheet::model::claim_review::script_element;
 use factsheet::model::{load, Sheet};
 use serde_json::{json, Value as Json};
+// The pages here add nothing to their head.
+use support::fixture_page as page;
 use support::*;
 
 fn catalogue(name: &str) -> Vec<u8> {
@@ -127,7 +127,7 @@ async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_err
     const BAD: &str = "dangling-claimant.json";
     let problems = load(BAD, &catalogue(BAD), None).expect_err("the catalogue sheet is invalid");
     let valid: Sheet = load("valid.json", &catalogue("valid.json"), None).unwrap();
-    let builtin = factsheet::data::builtin().unwrap();
+    let builtin = builtin_sheet();
 
     // (id, attributes, the sheet it shows); the bad one sits in the middle.
     let hosts: Vec<(String, String, Option<&Sheet>)> = (1..=10)
@@ -159,12 +159,11 @@ async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_err
             ("valid.json", catalogue("valid.json")),
             ("ten.html", page("", &body).into_bytes()),
         ],
-        true,
+        STRICT_POLICY,
     );
 
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&site.url("ten.html")).await?;
         let mut failures = Vec::new();
         for (id, _, sheet) in &hosts {
@@ -177,19 +176,7 @@ async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_err
                         wanted.push(p.path.clone());
                         wanted.push(p.message.clone());
                     }
-                    match error_card_text(d, &host).await {
-                        Err(e) => failures.push(format!("{host}: {e}")),
-                        Ok(text) => {
-                            let flat = normalize(&text);
-                            for w in &wanted {
-                                if !flat.contains(&normalize(w)) {
-                                    failures.push(format!(
-                                        "{host}: the error card lacks {w:?}; it says {text:?}"
-                                    ));
-                                }
-                            }
-                        }
-                    }
+                    expect_error_card(d, &host, &wanted, &mut failures).await;
                 }
                 Some(sheet) => {
                     if let Err(e) =
@@ -201,23 +188,13 @@ async fn ten_instances_nine_work_and_the_one_with_an_invalid_sheet_shows_its_err
             }
         }
         // No instance other than the bad one shows an error.
-        let errors: Vec<String> = d
-            .execute(
-                r#"return Array.from(document.querySelectorAll("[data-factsheet]"))
-                    .filter(h => h.shadowRoot && h.shadowRoot.querySelector(".fs-error"))
-                    .map(h => h.id);"#,
-                Vec::new(),
-            )
-            .await?
-            .convert()?;
+        let errors = hosts_with_error_cards(d).await?;
         if errors != ["i6"] {
             failures.push(format!("error cards in {errors:?}, expected only in i6"));
         }
         finish(failures)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,25 +327,23 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
             ("hostile.json", sheet_json.to_string().into_bytes()),
             ("hostile.html", page("", &body).into_bytes()),
         ],
-        false,
+        NO_POLICY,
     );
 
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&site.url("hostile.html")).await?;
         let mut failures = Vec::new();
         // Open every popover, so every quote and source is in the DOM and hovered.
         let figure = sheet.figures.first().ok_or("no figures")?;
-        popover_quotes(d, "#h", sheet.figures.first().ok_or("no figures")?).await?;
+        popover_quotes(d, "#h", figure).await?;
         let buttons = d
             .execute(FIND_IN_LIVE_HOST, vec![json!("#h"), json!("button")])
             .await?
             .elements()?;
         for b in buttons {
             if b.is_displayed().await? {
-                d.execute("arguments[0].scrollIntoView({block: 'center'});", vec![b.to_json()?])
-                    .await?;
+                b.scroll_into_view().await?;
                 let _ = d.action_chain().move_to_element_center(&b).perform().await;
                 let _ = b.click().await;
                 tokio::time::sleep(Duration::from_millis(150)).await;
@@ -377,37 +352,35 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
         tokio::time::sleep(Duration::from_millis(500)).await;
         let report: Json = d
             .execute(
-                r##"const root = document.querySelector("#h").shadowRoot;
-                const handlers = [];
-                for (const e of root.querySelectorAll("*")) {
-                    for (const a of e.attributes) {
-                        if (a.name.startsWith("on") || /javascript:/i.test(a.value)) handlers.push(e.tagName + " " + a.name);
-                    }
-                }
-                const injected = Array.from(root.querySelectorAll("img, script, iframe, b, style, svg[onload]"), e => e.tagName);
-                return {
-                    pwned: window.__pwned === undefined ? null : String(window.__pwned),
-                    control: window.__control === undefined ? null : String(window.__control),
-                    handlers, injected,
-                    text: root.textContent,
-                    live: document.querySelector("#h").hasAttribute("data-factsheet-live"),
-                };"##,
+                include_str!("support/js/e2e_hostile/injection_report.js"),
                 Vec::new(),
             )
             .await?
             .json()
             .clone();
         if report["control"] != "ran" {
-            failures.push(format!("the page's own control handler did not run ({}), so the test proves nothing", report["control"]));
+            failures.push(format!(
+                "the page's own control handler did not run ({}), so the test proves nothing",
+                report["control"]
+            ));
         }
         if !report["pwned"].is_null() {
-            failures.push(format!("an injected payload RAN: window.__pwned = {}", report["pwned"]));
+            failures.push(format!(
+                "an injected payload RAN: window.__pwned = {}",
+                report["pwned"]
+            ));
         }
         if report["handlers"].as_array().is_none_or(|a| !a.is_empty()) {
-            failures.push(format!("event handlers or javascript: in the card: {}", report["handlers"]));
+            failures.push(format!(
+                "event handlers or javascript: in the card: {}",
+                report["handlers"]
+            ));
         }
         if report["injected"].as_array().is_none_or(|a| !a.is_empty()) {
-            failures.push(format!("injected elements in the card: {}", report["injected"]));
+            failures.push(format!(
+                "injected elements in the card: {}",
+                report["injected"]
+            ));
         }
         if report["live"] != true {
             failures.push("the card did not go live".into());
@@ -426,8 +399,14 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
                 failures.push(format!("{s:?} is not shown as text"));
             }
         }
-        let visible = payloads.iter().filter(|p| text.contains(p.as_str())).count();
-        eprintln!("{visible} of {} payloads appear verbatim as text", payloads.len());
+        let visible = payloads
+            .iter()
+            .filter(|p| text.contains(p.as_str()))
+            .count();
+        eprintln!(
+            "{visible} of {} payloads appear verbatim as text",
+            payloads.len()
+        );
         // Some fields (aliases, say) are not shown at all; most must be, as text.
         if visible * 4 < payloads.len() * 3 {
             failures.push(format!(
@@ -436,92 +415,6 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
             ));
         }
         finish(failures)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
-}
-
-// ---------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------
-
-/// A fixture page in `fixtures/` that loads the embed script; `head` is added to its head.
-fn page(head: &str, body: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{head}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
-}
-
-/// A temp copy of `dist/` with `fixtures/` added, served on 127.0.0.1: with the strict
-/// Content-Security-Policy by the project's server, or without any by a bare one here.
-struct Site {
-    _dir: TempDir,
-    addr: SocketAddr,
-}
-
-impl Site {
-    fn new(fixtures: &[(&str, Vec<u8>)], csp: bool) -> Site {
-        let dir = TempDir::new("factsheet-e2e-hostile");
-        copy_dir(&dist(), &dir.0).expect("a copy of dist/");
-        let fixture_dir = dir.0.join("fixtures");
-        fs::create_dir_all(&fixture_dir).unwrap();
-        for (name, bytes) in fixtures {
-            fs::write(fixture_dir.join(name), bytes).unwrap();
-        }
-        let addr = if csp {
-            serve::spawn(dir.0.clone()).expect("a static server on 127.0.0.1")
-        } else {
-            serve_without_csp(dir.0.clone())
-        };
-        Site { _dir: dir, addr }
-    }
-
-    fn url(&self, name: &str) -> String {
-        format!("http://{}/fixtures/{name}", self.addr)
-    }
-}
-
-/// Files under `root`, with their content types and no security headers at all.
-fn serve_without_csp(root: PathBuf) -> SocketAddr {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).expect("a free port");
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || {
-                let _ = answer(stream, &root);
-            });
-        }
-    });
-    addr
-}
-
-fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let relative = target
-        .split('?')
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('/');
-    let path = root.join(relative);
-    let inside = !relative.split('/').any(|step| step == "..");
-    let (status, kind, body) = match fs::read(&path) {
-        Ok(body) if inside => ("200 OK", serve::content_type(&path), body),
-        _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)?;
-    stream.flush()
 }

@@ -35,130 +35,51 @@ const WARM_MOUNT_CYCLES: usize = 40;
 
 /// Installed before any page script: keeps every wasm memory the page instantiates, so the
 /// test can read its size (the loader keeps the glue out of the page's globals).
-const WASM_MEMORY_PROBE: &str = r#"
-(function () {
-  var memories = window.__wasmMemories = [];
-  function keep(result) {
-    var instance = result && (result.instance || result);
-    var exports = instance && instance.exports;
-    if (exports) {
-      Object.keys(exports).forEach(function (k) {
-        if (exports[k] instanceof WebAssembly.Memory) memories.push(exports[k]);
-      });
-    }
-    return result;
-  }
-  ["instantiate", "instantiateStreaming"].forEach(function (name) {
-    var original = WebAssembly[name];
-    if (original) WebAssembly[name] = function () { return original.apply(this, arguments).then(keep); };
-  });
-})();
-"#;
+const WASM_MEMORY_PROBE: &str = include_str!("support/js/e2e_leaks/wasm_memory_probe.js");
 
-/// Shared by the loops: a yield to the event loop that is not clamped like nested timers, and
-/// a wait for a condition with a deadline.
-const LOOP_HELPERS: &str = r#"
-  const done = arguments[arguments.length - 1];
-  const tick = () => new Promise(resolve => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
-  async function until(condition, what) {
-    const started = performance.now();
-    while (!condition()) {
-      if (performance.now() - started > 5000) throw new Error("after 5 s, still not: " + what);
-      await tick();
-    }
-  }
-"#;
+/// A loop that runs inside the page, in batches, and counts what it did.
+struct InPageLoop {
+    script: &'static str,
+    /// The two counters it reports, each of which must come back as the steps asked for.
+    counters: [&'static str; 2],
+    what: &'static str,
+}
 
-/// Opens and closes popovers `arguments[0]` times, round the card's cited items, starting at
-/// item `arguments[1]`: by click (open, then a second click closes) and by mouse hover
-/// (pointerenter, then pointerleave) in turn. Each step waits until the popover's `hidden`
-/// and the button's `aria-expanded` say it happened.
-const TOGGLE_POPOVERS: &str = r#"
-  (async () => {
-    const host = document.getElementById("h");
-    const root = host && host.shadowRoot;
-    if (!root) throw new Error("no mounted card");
-    const cited = Array.from(root.querySelectorAll(".fs-cited"));
-    if (cited.length === 0) throw new Error("no cited item in the card");
-    let opened = 0, closed = 0, byClick = 0, byHover = 0;
-    for (let n = 0; n < arguments[0]; n++) {
-      const i = arguments[1] + n;
-      const item = cited[i % cited.length];
-      const button = item.querySelector("button[aria-controls]");
-      const popover = root.getElementById(button.getAttribute("aria-controls"));
-      const isOpen = () => !popover.hidden && button.getAttribute("aria-expanded") === "true";
-      const isClosed = () => popover.hidden && button.getAttribute("aria-expanded") === "false";
-      const mouse = { pointerType: "mouse", isPrimary: true };
-      await until(isClosed, popover.id + " closed before opening it");
-      if (i % 2 === 0) {
-        button.click();
-        await until(isOpen, popover.id + " open after a click");
-        opened++;
-        button.click();
-        await until(isClosed, popover.id + " closed after a second click");
-        closed++;
-        byClick++;
-      } else {
-        item.dispatchEvent(new PointerEvent("pointerenter", mouse));
-        await until(isOpen, popover.id + " open on hover");
-        opened++;
-        item.dispatchEvent(new PointerEvent("pointerleave", mouse));
-        await until(isClosed, popover.id + " closed when the pointer left");
-        closed++;
-        byHover++;
-      }
-    }
-    return { opened, closed, byClick, byHover, items: cited.length };
-  })().then(done, e => done({ error: String(e) }));
-"#;
+/// Opens and closes popovers, by click and by hover in turn.
+const TOGGLE_POPOVERS: InPageLoop = InPageLoop {
+    script: concat!(
+        include_str!("support/js/e2e_leaks/loop_helpers.js"),
+        include_str!("support/js/e2e_leaks/toggle_popovers.js")
+    ),
+    counters: ["opened", "closed"],
+    what: "opening and closing popovers",
+};
 
-/// Takes the card's host out of the page and puts a new one in, `arguments[0]` times, waiting
-/// each time until the new card is live and shows its figures. Every other new host loads its
-/// sheet by URL (`data-src`), so both ways of mounting are exercised.
-const REMOUNT: &str = r#"
-  (async () => {
-    const stage = document.getElementById("stage");
-    let mounted = 0, removed = 0, byUrl = 0;
-    for (let n = 0; n < arguments[0]; n++) {
-      const i = arguments[1] + n;
-      const old = document.getElementById("h");
-      old.remove();
-      removed++;
-      await tick();
-      const host = document.createElement("div");
-      host.id = "h";
-      host.setAttribute("data-factsheet", "");
-      if (i % 2 === 1) { host.setAttribute("data-src", "sheet.json"); byUrl++; }
-      stage.appendChild(host);
-      await until(() => host.hasAttribute("data-factsheet-live") && host.shadowRoot
-          && host.shadowRoot.querySelector(".fs-cited .fs-figure-button"), "card " + i + " live");
-      mounted++;
-    }
-    return { mounted, removed, byUrl };
-  })().then(done, e => done({ error: String(e) }));
-"#;
+/// Takes the card's host out and puts a new one in, every other one with a sheet by URL.
+const REMOUNT: InPageLoop = InPageLoop {
+    script: concat!(
+        include_str!("support/js/e2e_leaks/loop_helpers.js"),
+        include_str!("support/js/e2e_leaks/remount.js")
+    ),
+    counters: ["mounted", "removed"],
+    what: "remounting the card",
+};
 
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn a_thousand_popovers_and_a_hundred_remounts_leave_js_heap_and_wasm_memory_as_they_were() {
     let body = "<div id=\"stage\"><div id=\"h\" data-factsheet></div></div>";
-    let site = Site::new(&[
-        (
-            "sheet.json",
-            factsheet::data::BUILTIN_JSON.as_bytes().to_vec(),
-        ),
-        ("leaks.html", fixture_page(&[], &[], body).into_bytes()),
-    ]);
+    let site = Site::new(
+        &[
+            ("sheet.json", builtin_sheet_bytes()),
+            ("leaks.html", fixture_page("", body).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
     let started = Instant::now();
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = run(&browser.driver, &site).await;
-    browser.quit().await;
+    let site = &site;
+    with_browser(&[WINDOW], |d| async move { run(&d, site).await }).await;
     println!("took {:.1} s", started.elapsed().as_secs_f64());
-    outcome.unwrap();
 }
 
 async fn run(d: &WebDriver, site: &Site) -> Outcome {
@@ -171,9 +92,9 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     // Warm-up, then the baseline.
     let mut popovers_done = 0;
     let mut mounts_done = 0;
-    popovers_done += toggle_popovers(d, popovers_done, WARM_POPOVER_CYCLES).await?;
-    mounts_done += remount(d, mounts_done, WARM_MOUNT_CYCLES).await?;
-    popovers_done += toggle_popovers(d, popovers_done, WARM_POPOVER_CYCLES).await?;
+    popovers_done += in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, WARM_POPOVER_CYCLES).await?;
+    mounts_done += in_page_loop(d, &REMOUNT, mounts_done, WARM_MOUNT_CYCLES).await?;
+    popovers_done += in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, WARM_POPOVER_CYCLES).await?;
     let before = measure(d).await?;
     println!("after the warm-up:  {before}");
 
@@ -181,7 +102,7 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     let mut opened = 0;
     while opened < POPOVER_CYCLES {
         let n = (POPOVER_CYCLES - opened).min(250);
-        opened += toggle_popovers(d, popovers_done, n).await?;
+        opened += in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, n).await?;
         popovers_done += n;
     }
     let popover_time = timer.elapsed();
@@ -195,12 +116,12 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     let mut remounted = 0;
     while remounted < MOUNT_CYCLES {
         let n = (MOUNT_CYCLES - remounted).min(25);
-        remounted += remount(d, mounts_done, n).await?;
+        remounted += in_page_loop(d, &REMOUNT, mounts_done, n).await?;
         mounts_done += n;
     }
     let mount_time = timer.elapsed();
     // The last card must still work: one more popover on it.
-    toggle_popovers(d, popovers_done, 2).await?;
+    in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, 2).await?;
     let after = measure(d).await?;
     println!(
         "after {MOUNT_CYCLES} remounts ({:.1} s): {after}",
@@ -214,43 +135,21 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     finish(problems)
 }
 
-async fn toggle_popovers(d: &WebDriver, start: usize, n: usize) -> Result<usize, Box<dyn Error>> {
-    in_page_loop(
-        d,
-        TOGGLE_POPOVERS,
-        ["opened", "closed"],
-        start,
-        n,
-        "opening and closing popovers",
-    )
-    .await
-}
-
-async fn remount(d: &WebDriver, start: usize, n: usize) -> Result<usize, Box<dyn Error>> {
-    in_page_loop(
-        d,
-        REMOUNT,
-        ["mounted", "removed"],
-        start,
-        n,
-        "remounting the card",
-    )
-    .await
-}
-
 /// Runs one of the in-page loops `n` times from step `start`; each of its two counters must
 /// come back as `n`.
 async fn in_page_loop(
     d: &WebDriver,
-    body: &str,
-    counters: [&str; 2],
+    steps: &InPageLoop,
     start: usize,
     n: usize,
-    what: &str,
 ) -> Result<usize, Box<dyn Error>> {
-    let script = format!("{LOOP_HELPERS}{body}");
+    let InPageLoop {
+        script,
+        counters,
+        what,
+    } = steps;
     let report = d
-        .execute_async(&script, vec![json!(n), json!(start)])
+        .execute_async(*script, vec![json!(n), json!(start)])
         .await?
         .json()
         .clone();
@@ -353,12 +252,7 @@ async fn measure(d: &WebDriver) -> Result<Memory, Box<dyn Error>> {
     let elements = count_objects(d, "Element.prototype").await?;
     let page: Json = d
         .execute(
-            r#"const memories = window.__wasmMemories || [];
-            return {
-                wasm: memories.reduce((n, m) => n + m.buffer.byteLength, 0),
-                memories: memories.length,
-                hosts: document.querySelectorAll("[data-factsheet]").length,
-            };"#,
+            include_str!("support/js/e2e_leaks/memory_in_page.js"),
             Vec::new(),
         )
         .await?

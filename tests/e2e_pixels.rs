@@ -21,7 +21,7 @@ mod support;
 
 use std::error::Error;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use serde_json::{json, Value as Json};
@@ -74,29 +74,30 @@ const VIEWPORT: (u32, u32) = (1000, 4000);
 async fn the_card_next_to_hostile_css_looks_as_on_a_clean_page_to_within_a_thousandth_of_its_pixels(
 ) {
     let started = Instant::now();
-    let demo = fs::read_to_string(dist().join("demo/index.html")).expect("dist/demo/index.html");
     let body = format!(
         "<div id=\"stage\">\n{}\n<p>Text between the cards.</p>\n<div id=\"dark\" data-factsheet data-theme=\"dark\"></div>\n</div>\n{CONTROLS}",
-        prerendered_host(&demo).replacen("<div data-factsheet", "<div id=\"card\" data-factsheet", 1)
+        demo_prerendered_host("id=\"card\"")
     );
-    let site = Site::new(&[
-        ("stage.css", STAGE_CSS.into()),
-        ("hostile.css", HOSTILE_CSS.into()),
-        (
-            "clean.html",
-            fixture_page(&["stage.css"], &[], &body).into_bytes(),
-        ),
-        (
-            "hostile.html",
-            fixture_page(&["hostile.css", "stage.css"], &[], &body).into_bytes(),
-        ),
-    ]);
+    let site = Site::new(
+        &[
+            ("stage.css", STAGE_CSS.into()),
+            ("hostile.css", HOSTILE_CSS.into()),
+            (
+                "clean.html",
+                fixture_page(&stylesheets(&["stage.css"]), &body).into_bytes(),
+            ),
+            (
+                "hostile.html",
+                fixture_page(&stylesheets(&["hostile.css", "stage.css"]), &body).into_bytes(),
+            ),
+        ],
+        STRICT_POLICY,
+    );
     let dir = target_dir().join("screenshots/hostile-css");
     fs::create_dir_all(&dir).expect("target/screenshots/hostile-css");
 
-    let browser = Browser::start(&[]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[], |d| async move {
+        let d = &d;
         d.cdp()
             .send_raw(
                 "Emulation.setDeviceMetricsOverride",
@@ -151,19 +152,15 @@ async fn the_card_next_to_hostile_css_looks_as_on_a_clean_page_to_within_a_thous
         }
         fs::write(dir.join("report.txt"), report.join("\n") + "\n")?;
         finish(problems)
-    }
+    })
     .await;
-    browser.quit().await;
     println!("took {:.1} s", started.elapsed().as_secs_f64());
-    outcome.unwrap();
 }
 
 /// The page's own control elements: the button's display, the div's font size and colour.
 async fn page_rules(d: &WebDriver) -> Result<Json, Box<dyn Error>> {
     Ok(d.execute(
-        r#"const button = getComputedStyle(document.getElementById("control"));
-            const div = getComputedStyle(document.getElementById("controls"));
-            return [button.display, div.fontSize, div.color, div.direction];"#,
+        include_str!("support/js/e2e_pixels/page_rules.js"),
         Vec::new(),
     )
     .await?
@@ -196,36 +193,7 @@ async fn settle_and_measure(
     host: &str,
     popover: bool,
 ) -> Result<Json, Box<dyn Error>> {
-    let script = r#"
-        const done = arguments[arguments.length - 1];
-        const host = document.querySelector(arguments[0]);
-        const root = host.shadowRoot;
-        const frame = () => new Promise(r => requestAnimationFrame(() => r()));
-        (async () => {
-            let popover = null;
-            if (arguments[1]) {
-                const button = root.querySelector(".fs-figure-button");
-                popover = root.getElementById(button.getAttribute("aria-controls"));
-                button.click();
-                const started = performance.now();
-                while (popover.hidden) {
-                    if (performance.now() - started > 5000) throw new Error("the popover did not open");
-                    await frame();
-                }
-            }
-            await document.fonts.ready;
-            await frame();
-            await frame();
-            await Promise.all(root.getAnimations().map(a => a.finished));
-            await frame();
-            const boxes = [host.getBoundingClientRect()];
-            if (popover) boxes.push(popover.getBoundingClientRect());
-            const left = Math.floor(Math.min(...boxes.map(b => b.left)));
-            const top = Math.floor(Math.min(...boxes.map(b => b.top)));
-            const right = Math.ceil(Math.max(...boxes.map(b => b.right)));
-            const bottom = Math.ceil(Math.max(...boxes.map(b => b.bottom)));
-            return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top, scale: 1 };
-        })().then(done, e => done({ error: String(e) }));"#;
+    let script = include_str!("support/js/e2e_pixels/settle_and_measure.js");
     let clip = d
         .execute_async(script, vec![json!(host), json!(popover)])
         .await?
@@ -345,12 +313,6 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, Box<dyn Error>> {
         }
     }
     Ok(out)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
 #[test]

@@ -18,7 +18,6 @@
 
 mod support;
 
-use std::fs;
 use std::time::{Duration, Instant};
 
 use support::*;
@@ -26,17 +25,7 @@ use thirtyfour::prelude::*;
 
 /// What a page of the control does: assign a string to `innerHTML`, which Trusted Types
 /// must block (a TypeError) and report; it records the outcome for the test.
-const CONTROL_SCRIPT: &str = r#"
-document.addEventListener("DOMContentLoaded", function () {
-  var target = document.getElementById("sink");
-  try {
-    target.innerHTML = "<b>a string in an HTML sink</b>";
-    window.__sinkOutcome = "assigned: " + target.innerHTML;
-  } catch (e) {
-    window.__sinkOutcome = "blocked: " + e.name;
-  }
-});
-"#;
+const CONTROL_SCRIPT: &str = include_str!("support/js/e2e_trusted_types/control.js");
 
 fn control_page(with_frame: bool) -> String {
     let frame = if with_frame {
@@ -54,8 +43,6 @@ fn control_page(with_frame: bool) -> String {
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported() {
     let started = Instant::now();
-    let demo = fs::read_to_string(dist().join("demo/index.html")).expect("dist/demo/index.html");
-    let prerendered = prerendered_host(&demo);
     // #a hydrates the pre-render; #b asks for another theme than the pre-render's, so the
     // wasm replaces it; #c loads its sheet by URL; #e has a bad attribute (an error card);
     // the frame loads its sheet by `?src=`.
@@ -64,30 +51,24 @@ async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported
          <div id=\"e\" data-factsheet data-theme=\"purple\"></div>\n\
          <iframe id=\"f\" data-factsheet-frame sandbox=\"allow-scripts\" title=\"Fact sheet\" \
          src=\"../embed/frame.html?src=/fixtures/sheet.json\"></iframe>",
-        a = prerendered.replacen("<div data-factsheet", "<div id=\"a\" data-factsheet", 1),
-        b = prerendered.replacen(
-            "<div data-factsheet",
-            "<div id=\"b\" data-theme=\"dark\" data-factsheet",
-            1
-        ),
+        a = demo_prerendered_host("id=\"a\""),
+        b = demo_prerendered_host("id=\"b\" data-theme=\"dark\""),
     );
-    let site = Site::new(&[
-        ("tt-control.js", CONTROL_SCRIPT.into()),
-        ("tt-control.html", control_page(true).into_bytes()),
-        ("tt-control-frame.html", control_page(false).into_bytes()),
-        (
-            "sheet.json",
-            factsheet::data::BUILTIN_JSON.as_bytes().to_vec(),
-        ),
-        // As the README's iframe snippet, in a stylesheet: the policy allows no inline style.
-        ("tt.css", b"iframe { width: 100%; border: 0; }\n".to_vec()),
-        (
-            "tt.html",
-            fixture_page(&["tt.css"], &["../embed/frame-host.js"], &body).into_bytes(),
-        ),
-    ]);
+    let head = stylesheets(&["tt.css"]) + "<script src=\"../embed/frame-host.js\"></script>\n";
+    let site = Site::new(
+        &[
+            ("tt-control.js", CONTROL_SCRIPT.into()),
+            ("tt-control.html", control_page(true).into_bytes()),
+            ("tt-control-frame.html", control_page(false).into_bytes()),
+            ("sheet.json", builtin_sheet_bytes()),
+            // As the README's iframe snippet, in a stylesheet: the policy allows no inline style.
+            ("tt.css", b"iframe { width: 100%; border: 0; }\n".to_vec()),
+            ("tt.html", fixture_page(&head, &body).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
     for path in ["/demo/", "/embed/frame.html", "/fixtures/tt.html"] {
-        let head = response_head(site.addr, path).expect("a page over http");
+        let head = site.response_head(path).expect("a page over http");
         let policy = head
             .lines()
             .find_map(|l| l.strip_prefix("Content-Security-Policy: "))
@@ -100,19 +81,17 @@ async fn under_trusted_types_every_way_of_mounting_works_and_nothing_is_reported
         );
     }
 
-    let browser = Browser::start_with(&["--window-size=1200,900"], |caps| {
-        caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
+    let site = &site;
+    with_configured_browser(&[WINDOW], log_the_console, |d| async move {
+        run(&d, site).await
     })
     .await;
-    let outcome = run(&browser.driver, &site).await;
-    browser.quit().await;
     println!("took {:.1} s", started.elapsed().as_secs_f64());
-    outcome.unwrap();
 }
 
 async fn run(d: &WebDriver, site: &Site) -> Outcome {
     before_every_page(d, VIOLATION_PROBE).await?;
-    let sheet = factsheet::data::builtin().expect("the built-in sheet");
+    let sheet = builtin_sheet();
     let mut problems = Vec::new();
 
     // The control: a string in an HTML sink is blocked and reported, in the page and in a
@@ -155,24 +134,8 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     }
 
     // The demo article: the script embed (hydrating) and the sandboxed iframe.
-    d.goto(&site.url("demo/")).await?;
     let first = sheet.figures.first().ok_or("no figures")?;
-    if let Err(e) = popover_quotes(d, "[data-factsheet]", first).await {
-        problems.push(format!("demo, script embed: {e}"));
-    }
-    let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
-    frame.clone().enter_frame().await?;
-    let framed = popover_quotes(d, "[data-factsheet]", first).await;
-    d.enter_default_frame().await?;
-    if let Err(e) = framed {
-        problems.push(format!("demo, iframe embed: {e}"));
-    }
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let seen = policy_violations(d).await?;
-    println!("demo: {seen:?}");
-    if !seen.is_empty() {
-        problems.push(format!("violations on the demo: {seen:?}"));
-    }
+    problems.extend(demo_works_without_violations(d, site, first).await?);
 
     // Every way of mounting, then a host added and one removed after load.
     d.goto(&site.url("tt.html")).await?;
@@ -188,19 +151,11 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
         ));
     }
     let frame = d.find(By::Css("#f")).await?;
-    frame.clone().enter_frame().await?;
-    let framed = popover_quotes(d, "[data-factsheet]", first).await;
-    d.enter_default_frame().await?;
-    if let Err(e) = framed {
+    if let Err(e) = popover_quotes_in_frame(d, &frame, first).await {
         problems.push(format!("tt.html, iframe with ?src=: {e}"));
     }
     d.execute(
-        r#"document.getElementById("c").remove();
-        const host = document.createElement("div");
-        host.id = "d";
-        host.setAttribute("data-factsheet", "");
-        host.setAttribute("data-lang", "de-CH");
-        document.body.appendChild(host);"#,
+        include_str!("support/js/e2e_trusted_types/swap_hosts.js"),
         Vec::new(),
     )
     .await?;

@@ -93,8 +93,8 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
 
     let addr = serve::spawn(dist.clone()).map_err(|e| format!("cannot serve dist/: {e}"))?;
     let urls = [
-        dist::file_url(&baseline),
-        dist::file_url(&dist.join("index.html")),
+        serve::file_url(&baseline),
+        serve::file_url(&dist.join("index.html")),
         format!("http://{addr}/demo/"),
     ];
     let pages: String = PAGES

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::prerender;
+use crate::serve::file_url;
 use crate::setup::{target_dir, Tools};
 use crate::{root, run};
 
@@ -296,20 +297,6 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// A `file://` URL for an absolute path, percent-encoding what a URL path may not hold.
-pub fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                url.push(byte as char)
-            }
-            _ => url.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    url
-}
-
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
@@ -370,13 +357,5 @@ mod tests {
     #[test]
     fn a_template_without_its_markers_is_an_error() {
         assert!(one_file_page("<html></html>", "", "", "", b"").is_err());
-    }
-
-    #[test]
-    fn file_urls_escape_spaces() {
-        assert_eq!(
-            file_url(Path::new("/a b/dist/index.html")),
-            "file:///a%20b/dist/index.html"
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! A small static file server for `dist/` on 127.0.0.1, std only. It serves the embed demo
 //! over http, where the loader may fetch `factsheet_bg.wasm` (browsers refuse that on
-//! `file://`). `tests/e2e.rs` includes this file too, so it uses nothing from the crate.
+//! `file://`). The end-to-end tests (`tests/support/`) include this file too, so it uses
+//! nothing from the crate.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -25,30 +26,36 @@ pub fn run(root: &Path, port: u16) -> Result<(), String> {
         "serve: {} on http://{addr}/ (demo: http://{addr}/demo/); Ctrl-C stops",
         root.display()
     );
-    accept_forever(listener, root.to_path_buf());
+    accept_forever(listener, root.to_path_buf(), Some(STRICT_CSP));
     Ok(())
 }
 
-/// Serves `root` on an ephemeral 127.0.0.1 port from a background thread; returns the address.
-#[allow(dead_code)] // used by tests/e2e.rs, which includes this file
+/// Serves `root` on an ephemeral 127.0.0.1 port from a background thread, with `STRICT_CSP`
+/// on every page; returns the address.
 pub fn spawn(root: PathBuf) -> io::Result<SocketAddr> {
+    spawn_with_policy(root, Some(STRICT_CSP))
+}
+
+/// Like `spawn`, with `policy` as every page's Content-Security-Policy, or none at all: the
+/// tests show that a sheet's text runs nothing even on a page that has no policy to stop it.
+pub fn spawn_with_policy(root: PathBuf, policy: Option<&'static str>) -> io::Result<SocketAddr> {
     let listener = TcpListener::bind(("127.0.0.1", 0))?;
     let addr = listener.local_addr()?;
-    thread::spawn(move || accept_forever(listener, root));
+    thread::spawn(move || accept_forever(listener, root, policy));
     Ok(addr)
 }
 
-fn accept_forever(listener: TcpListener, root: PathBuf) {
+fn accept_forever(listener: TcpListener, root: PathBuf, policy: Option<&'static str>) {
     for stream in listener.incoming().flatten() {
         let root = root.clone();
         thread::spawn(move || {
             // A client that hangs up early is its own business.
-            let _ = respond(stream, &root);
+            let _ = respond(stream, &root, policy);
         });
     }
 }
 
-fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -71,8 +78,8 @@ fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         answer.content_type,
         answer.body.len()
     );
-    if answer.content_type.starts_with("text/html") {
-        head.push_str(&format!("Content-Security-Policy: {STRICT_CSP}\r\n"));
+    if let Some(policy) = policy.filter(|_| answer.content_type.starts_with("text/html")) {
+        head.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     }
     // Sandboxed iframes (opaque origin) load the wasm and sheets with CORS.
     head.push_str("Access-Control-Allow-Origin: *\r\n");
@@ -157,6 +164,20 @@ pub fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// A `file://` URL for an absolute path, percent-encoding what a URL path may not hold.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                url.push(byte as char)
+            }
+            _ => url.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    url
+}
+
 fn percent_decode(path: &str) -> Option<String> {
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -208,6 +229,22 @@ mod tests {
         );
         assert!(get(addr, "/../etc/passwd").starts_with("HTTP/1.1 404"));
         assert!(get(addr, "/%2e%2e/etc/passwd").starts_with("HTTP/1.1 404"));
+        assert!(page.contains(&format!("Content-Security-Policy: {STRICT_CSP}\r\n")));
+
+        let without = spawn_with_policy(root.clone(), None).unwrap();
+        let page = get(without, "/demo/");
+        assert!(
+            page.starts_with("HTTP/1.1 200 OK") && !page.contains("Content-Security-Policy"),
+            "{page}"
+        );
         fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn file_urls_escape_spaces() {
+        assert_eq!(
+            file_url(Path::new("/a b/dist/index.html")),
+            "file:///a%20b/dist/index.html"
+        );
     }
 }

@@ -1,0 +1,112 @@
+//! `dist/` served over http on 127.0.0.1 by the project's own server (`serve.rs`), with a
+//! test's pages and sheets beside it, with or without the strict policy headers.
+
+use std::error::Error;
+use std::net::{SocketAddr, TcpStream};
+
+use super::{copy_dir, dist, serve, TempDir};
+
+/// `Site::new`'s switch: pages carry `serve::STRICT_CSP` (Content-Security-Policy and Trusted
+/// Types required, no policy allowed)...
+pub const STRICT_POLICY: bool = true;
+/// ... or no Content-Security-Policy at all, so that the policy cannot be what stops a
+/// payload.
+pub const NO_POLICY: bool = false;
+
+/// `dist/` on 127.0.0.1, as is or as a temp copy with a test's files added.
+pub struct Site {
+    _copy: Option<TempDir>,
+    pub addr: SocketAddr,
+}
+
+impl Site {
+    /// A temp copy of `dist/` with `fixtures` (name, bytes) written into `fixtures/` (or under
+    /// the site's root when the name holds a `/`, as `demo/other.html`), so no fixture ships
+    /// in `dist/`. Pages carry the strict policy headers if `strict_policy`.
+    pub fn new(fixtures: &[(&str, Vec<u8>)], strict_policy: bool) -> Site {
+        let copy = TempDir::new("factsheet-e2e-site");
+        copy_dir(&dist(), &copy.0).expect("a copy of dist/");
+        for (name, bytes) in fixtures {
+            let path = copy.0.join(fixture_path(name));
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("a fixture folder");
+            std::fs::write(&path, bytes).expect("a fixture");
+        }
+        let policy = strict_policy.then_some(serve::STRICT_CSP);
+        let addr =
+            serve::spawn_with_policy(copy.0.clone(), policy).expect("a static server on 127.0.0.1");
+        Site {
+            _copy: Some(copy),
+            addr,
+        }
+    }
+
+    /// `dist/` itself, as `cargo xtask serve` serves it (with the strict policy).
+    pub fn dist() -> Site {
+        let addr = serve::spawn(dist()).expect("a static server on 127.0.0.1");
+        Site { _copy: None, addr }
+    }
+
+    /// `path` under `fixtures/`, or under the site's root when it holds a `/` (`demo/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}/{}", self.addr, fixture_path(path))
+    }
+
+    /// The response head of a GET of `path` (from the site's root).
+    pub fn response_head(&self, path: &str) -> Result<String, Box<dyn Error>> {
+        use std::io::{Read, Write};
+        let mut stream = TcpStream::connect(self.addr)?;
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n")?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer.split("\r\n\r\n").next().unwrap_or("").to_string())
+    }
+}
+
+fn fixture_path(name: &str) -> String {
+    if name.contains('/') {
+        name.to_string()
+    } else {
+        format!("fixtures/{name}")
+    }
+}
+
+/// A page in `fixtures/` that loads the embed script from `../embed/`, with `head` (links,
+/// scripts) added to its head and `body`. No inline script or style: clean under the strict
+/// policy.
+pub fn fixture_page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fixture</title>\n{head}<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// `<link>` elements for a page's head, one per stylesheet.
+pub fn stylesheets(hrefs: &[&str]) -> String {
+    hrefs
+        .iter()
+        .map(|s| format!("<link rel=\"stylesheet\" href=\"{s}\">\n"))
+        .collect()
+}
+
+/// The pre-rendered host element (`<div data-factsheet data-prerendered ...>` with its
+/// declarative shadow root) of a page the build wrote, such as `dist/demo/index.html`.
+pub fn prerendered_host(html: &str) -> String {
+    let start = html
+        .find("<div data-factsheet data-prerendered")
+        .expect("a pre-rendered host in the page");
+    let end = html[start..]
+        .find("</template></div>")
+        .expect("the end of the pre-rendered host")
+        + start
+        + "</template></div>".len();
+    html[start..end].to_string()
+}
+
+/// The pre-rendered host of `dist/demo/index.html`, with `attributes` (an id, a theme) added.
+pub fn demo_prerendered_host(attributes: &str) -> String {
+    let demo = std::fs::read_to_string(dist().join("demo/index.html")).expect("the demo page");
+    prerendered_host(&demo).replacen(
+        "<div data-factsheet",
+        &format!("<div {attributes} data-factsheet"),
+        1,
+    )
+}
