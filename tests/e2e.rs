@@ -40,40 +40,22 @@ async fn demo_article_served_over_http_shows_a_citation_on_hover() {
     .await;
 }
 
-/// Opens `url` and checks the hover contract on the built-in sheet's first figure.
-async fn hover_shows_citation(browser: &WebDriver, url: &str) -> Outcome {
+/// Opens `url` and checks the hover contract on the built-in sheet's first figure: its button
+/// is collapsed, and hovering opens its popover (see `popover_quotes`).
+async fn hover_shows_citation(d: &WebDriver, url: &str) -> Outcome {
+    const LIVE_HOST: &str = "[data-factsheet][data-factsheet-live]";
     let sheet = builtin_sheet();
     let figure = sheet
         .figures
         .first()
         .ok_or("the built-in sheet has no figures")?;
-    let number = figure.value.written();
-    let quote = &figure
-        .citations
-        .first()
-        .ok_or("the first figure has no citation")?
-        .quote;
-
-    browser.goto(url).await?;
-    let button =
-        match wait_in_card(browser, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
-            Ok(button) => button,
-            Err(e) => {
-                return Err(format!("{url}: {e}; found: {}", describe_card(browser).await).into());
-            }
-        };
+    d.goto(url).await?;
+    let button = match figure_button(d, LIVE_HOST, figure).await {
+        Ok(button) => button,
+        Err(e) => return Err(format!("{url}: {e}; found: {}", describe_card(d).await).into()),
+    };
     expect_attr(&button, "aria-expanded", "false").await?;
-    let popover_id = button
-        .attr("aria-controls")
-        .await?
-        .ok_or("the figure button has no aria-controls")?;
-    let popover = hover_for_popover(browser, "[data-factsheet][data-factsheet-live]", &button)
+    popover_quotes(d, LIVE_HOST, figure)
         .await
-        .map_err(|e| format!("{url}: hovering {number:?} did not show its popover: {e}"))?;
-    expect_attr(&popover, "role", "dialog").await?;
-    let class = popover.attr("class").await?.unwrap_or_default();
-    if !class.split_whitespace().any(|c| c == "fs-popover") {
-        return Err(format!("popover #{popover_id} has class {class:?}, not fs-popover").into());
-    }
-    expect_open_with_quote(&button, &popover, &popover_id, quote).await
+        .map_err(|e| format!("{url}: {e}").into())
 }

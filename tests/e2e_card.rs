@@ -335,19 +335,7 @@ async fn a_deep_link_opens_that_figures_citation_in_view() {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn axe_finds_no_violations_in_the_light_theme() {
-    let axe = axe_source();
-    run(&[TABLET], |browser, viewport| {
-        let axe = axe.clone();
-        async move {
-            let mut problems = Vec::new();
-            emulate_color_scheme(&browser, "light").await?;
-            open_card(&browser, viewport, "").await?;
-            expect_theme(&browser, "rgb(255, 255, 255)", &mut problems).await?;
-            audit_closed_and_open(&browser, &axe, "light", &mut problems).await?;
-            Ok(problems)
-        }
-    })
-    .await;
+    audit_themes(&[Theme::Light]).await;
 }
 
 /// axe-core finds nothing in the dark theme, both when the reader presses "Dark theme" and
@@ -356,24 +344,7 @@ async fn axe_finds_no_violations_in_the_light_theme() {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn axe_finds_no_violations_in_the_dark_theme() {
-    let axe = axe_source();
-    run(&[TABLET], |browser, viewport| {
-        let axe = axe.clone();
-        async move {
-            let mut problems = Vec::new();
-            emulate_color_scheme(&browser, "light").await?;
-            open_card(&browser, viewport, "").await?;
-            toggle_dark(&browser, &mut problems).await?;
-            audit_closed_and_open(&browser, &axe, "dark (toggle)", &mut problems).await?;
-
-            emulate_color_scheme(&browser, "dark").await?;
-            open_card(&browser, viewport, "").await?;
-            expect_theme(&browser, DARK_BACKGROUND, &mut problems).await?;
-            audit_closed_and_open(&browser, &axe, "dark (system)", &mut problems).await?;
-            Ok(problems)
-        }
-    })
-    .await;
+    audit_themes(&[Theme::DarkPressed, Theme::DarkSystem]).await;
 }
 
 /// Full-card screenshots at 320, 768 and 1200 px, a dark one, and phone and tablet views
@@ -768,7 +739,60 @@ async fn expect_closed(
 // ---------------------------------------------------------------------------------------
 // Themes and axe-core
 
+const LIGHT_BACKGROUND: &str = "rgb(255, 255, 255)";
 const DARK_BACKGROUND: &str = "rgb(22, 24, 28)";
+
+/// How the card comes to show a theme.
+#[derive(Clone, Copy, Debug)]
+enum Theme {
+    /// The system setting is light.
+    Light,
+    /// The system setting is light and the reader pressed "Dark theme".
+    DarkPressed,
+    /// The system setting is dark.
+    DarkSystem,
+}
+
+impl Theme {
+    fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::DarkPressed => "dark (toggle)",
+            Theme::DarkSystem => "dark (system)",
+        }
+    }
+}
+
+/// Opens the card in `theme`, checks that it shows it, then audits it with axe-core with
+/// every popover closed and with one open; each theme in turn, on a tablet.
+async fn audit_themes(themes: &'static [Theme]) {
+    let axe = axe_source();
+    run(&[TABLET], |browser, viewport| {
+        let axe = axe.clone();
+        async move {
+            let mut problems = Vec::new();
+            for &theme in themes {
+                let system = if let Theme::DarkSystem = theme {
+                    "dark"
+                } else {
+                    "light"
+                };
+                emulate_color_scheme(&browser, system).await?;
+                open_card(&browser, viewport, "").await?;
+                match theme {
+                    Theme::Light => expect_theme(&browser, LIGHT_BACKGROUND, &mut problems).await?,
+                    Theme::DarkPressed => toggle_dark(&browser, &mut problems).await?,
+                    Theme::DarkSystem => {
+                        expect_theme(&browser, DARK_BACKGROUND, &mut problems).await?
+                    }
+                }
+                audit_closed_and_open(&browser, &axe, theme.label(), &mut problems).await?;
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
 
 async fn card_background(browser: &WebDriver) -> WebDriverResult<String> {
     browser

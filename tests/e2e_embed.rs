@@ -347,14 +347,7 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
         // Long enough for the wasm to have mounted, had it run.
         tokio::time::sleep(Duration::from_secs(3)).await;
         // WebDriver's own scripts still run with the page's JavaScript off.
-        let state: Json = d
-            .execute(
-                include_str!("support/js/e2e_embed/host_state.js"),
-                Vec::new(),
-            )
-            .await?
-            .json()
-            .clone();
+        let state = page_json(d, include_str!("support/js/e2e_embed/host_state.js")).await?;
         if state["mounted"] == json!(true) || state["live"] == json!(true) {
             return Err(format!("the wasm ran, so JavaScript was not off: {state}").into());
         }

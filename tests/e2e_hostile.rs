@@ -350,14 +350,11 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
             }
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let report: Json = d
-            .execute(
-                include_str!("support/js/e2e_hostile/injection_report.js"),
-                Vec::new(),
-            )
-            .await?
-            .json()
-            .clone();
+        let report = page_json(
+            d,
+            include_str!("support/js/e2e_hostile/injection_report.js"),
+        )
+        .await?;
         if report["control"] != "ran" {
             failures.push(format!(
                 "the page's own control handler did not run ({}), so the test proves nothing",

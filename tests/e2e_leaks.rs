@@ -18,7 +18,7 @@ mod support;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value as Json};
+use serde_json::json;
 use support::*;
 use thirtyfour::prelude::*;
 
@@ -37,32 +37,31 @@ const WARM_MOUNT_CYCLES: usize = 40;
 /// test can read its size (the loader keeps the glue out of the page's globals).
 const WASM_MEMORY_PROBE: &str = include_str!("support/js/e2e_leaks/wasm_memory_probe.js");
 
-/// A loop that runs inside the page, in batches, and counts what it did.
+/// The start of both in-page loops: a yield to the event loop that is not clamped like nested
+/// timers, and a wait for a condition with a deadline.
+const LOOP_HELPERS: &str = include_str!("support/js/e2e_leaks/loop_helpers.js");
+
+/// A loop that runs inside the page (after `LOOP_HELPERS`), in batches, and reports two
+/// counters, each of which must come back as the number of steps asked for.
 struct InPageLoop {
     script: &'static str,
-    /// The two counters it reports, each of which must come back as the steps asked for.
     counters: [&'static str; 2],
-    what: &'static str,
+    /// How many steps one run of the script takes at the most.
+    batch: usize,
 }
 
 /// Opens and closes popovers, by click and by hover in turn.
 const TOGGLE_POPOVERS: InPageLoop = InPageLoop {
-    script: concat!(
-        include_str!("support/js/e2e_leaks/loop_helpers.js"),
-        include_str!("support/js/e2e_leaks/toggle_popovers.js")
-    ),
+    script: include_str!("support/js/e2e_leaks/toggle_popovers.js"),
     counters: ["opened", "closed"],
-    what: "opening and closing popovers",
+    batch: 250,
 };
 
 /// Takes the card's host out and puts a new one in, every other one with a sheet by URL.
 const REMOUNT: InPageLoop = InPageLoop {
-    script: concat!(
-        include_str!("support/js/e2e_leaks/loop_helpers.js"),
-        include_str!("support/js/e2e_leaks/remount.js")
-    ),
+    script: include_str!("support/js/e2e_leaks/remount.js"),
     counters: ["mounted", "removed"],
-    what: "remounting the card",
+    batch: 25,
 };
 
 #[tokio::test]
@@ -98,28 +97,14 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     let before = measure(d).await?;
     println!("after the warm-up:  {before}");
 
-    let timer = Instant::now();
-    let mut opened = 0;
-    while opened < POPOVER_CYCLES {
-        let n = (POPOVER_CYCLES - opened).min(250);
-        opened += in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, n).await?;
-        popovers_done += n;
-    }
-    let popover_time = timer.elapsed();
+    let popover_time = in_batches(d, &TOGGLE_POPOVERS, &mut popovers_done, POPOVER_CYCLES).await?;
     let after_popovers = measure(d).await?;
     println!(
         "after {POPOVER_CYCLES} popovers opened and closed ({:.1} s): {after_popovers}",
         popover_time.as_secs_f64()
     );
 
-    let timer = Instant::now();
-    let mut remounted = 0;
-    while remounted < MOUNT_CYCLES {
-        let n = (MOUNT_CYCLES - remounted).min(25);
-        remounted += in_page_loop(d, &REMOUNT, mounts_done, n).await?;
-        mounts_done += n;
-    }
-    let mount_time = timer.elapsed();
+    let mount_time = in_batches(d, &REMOUNT, &mut mounts_done, MOUNT_CYCLES).await?;
     // The last card must still work: one more popover on it.
     in_page_loop(d, &TOGGLE_POPOVERS, popovers_done, 2).await?;
     let after = measure(d).await?;
@@ -135,6 +120,23 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
     finish(problems)
 }
 
+/// Runs `steps` `total` times, in batches, counting on from `*done`; returns how long it took.
+async fn in_batches(
+    d: &WebDriver,
+    steps: &InPageLoop,
+    done: &mut usize,
+    total: usize,
+) -> Result<Duration, Box<dyn Error>> {
+    let timer = Instant::now();
+    let mut ran = 0;
+    while ran < total {
+        let n = (total - ran).min(steps.batch);
+        ran += in_page_loop(d, steps, *done, n).await?;
+        *done += n;
+    }
+    Ok(timer.elapsed())
+}
+
 /// Runs one of the in-page loops `n` times from step `start`; each of its two counters must
 /// come back as `n`.
 async fn in_page_loop(
@@ -143,20 +145,17 @@ async fn in_page_loop(
     start: usize,
     n: usize,
 ) -> Result<usize, Box<dyn Error>> {
-    let InPageLoop {
-        script,
-        counters,
-        what,
-    } = steps;
+    let script = format!("{LOOP_HELPERS}{}", steps.script);
     let report = d
-        .execute_async(*script, vec![json!(n), json!(start)])
+        .execute_async(&script, vec![json!(n), json!(start)])
         .await?
         .json()
         .clone();
     let count = |key: &str| report[key].as_u64().unwrap_or(0) as usize;
-    if !report["error"].is_null() || counters.iter().any(|c| count(c) != n) {
+    let [one, other] = steps.counters;
+    if !report["error"].is_null() || count(one) != n || count(other) != n {
         return Err(format!(
-            "{what} {n} times from #{start}: {report}; card: {}",
+            "{one} and {other} {n} times from #{start}: {report}; card: {}",
             describe_card(d).await
         )
         .into());
@@ -250,14 +249,7 @@ async fn measure(d: &WebDriver) -> Result<Memory, Box<dyn Error>> {
         .await?;
     let heap = cdp.send_raw("Runtime.getHeapUsage", json!({})).await?;
     let elements = count_objects(d, "Element.prototype").await?;
-    let page: Json = d
-        .execute(
-            include_str!("support/js/e2e_leaks/memory_in_page.js"),
-            Vec::new(),
-        )
-        .await?
-        .json()
-        .clone();
+    let page = page_json(d, include_str!("support/js/e2e_leaks/memory_in_page.js")).await?;
     Ok(Memory {
         js_heap: heap["usedSize"]
             .as_f64()

@@ -159,13 +159,7 @@ async fn the_card_next_to_hostile_css_looks_as_on_a_clean_page_to_within_a_thous
 
 /// The page's own control elements: the button's display, the div's font size and colour.
 async fn page_rules(d: &WebDriver) -> Result<Json, Box<dyn Error>> {
-    Ok(d.execute(
-        include_str!("support/js/e2e_pixels/page_rules.js"),
-        Vec::new(),
-    )
-    .await?
-    .json()
-    .clone())
+    page_json(d, include_str!("support/js/e2e_pixels/page_rules.js")).await
 }
 
 /// Loads `url` and shoots: each card at rest, then the first card with its first figure's

@@ -5,7 +5,8 @@
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
+use factsheet::model::Figure;
+use serde_json::{json, Value as Json};
 use thirtyfour::prelude::*;
 
 use super::{normalize, Outcome, POPOVER_TIMEOUT, RENDER_TIMEOUT};
@@ -125,28 +126,39 @@ pub async fn hover_for_popover(
     .map_err(|e| format!("hovering did not show popover #{popover_id}: {e}").into())
 }
 
-/// Hovers `figure`'s button in `host` and checks that its popover opens, quotes the figure's
-/// first citation, and that the button says it is expanded.
-pub async fn popover_quotes(
+/// The button of `figure` (the one showing its number as written) in `host`'s live card,
+/// waiting for it.
+pub async fn figure_button(
     d: &WebDriver,
     host: &str,
-    figure: &factsheet::model::Figure,
-) -> Outcome {
+    figure: &Figure,
+) -> Result<WebElement, Box<dyn Error>> {
+    let number = figure.value.written();
+    match wait_in_host(d, host, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
+        Ok(button) => Ok(button),
+        Err(e) => Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
+    }
+}
+
+/// Hovers `figure`'s button in `host` and checks that its popover opens as a dialog, quotes
+/// the figure's first citation, and that the button says it is expanded.
+pub async fn popover_quotes(d: &WebDriver, host: &str, figure: &Figure) -> Outcome {
     let number = figure.value.written();
     let quote = &figure
         .citations
         .first()
         .ok_or("a figure without citation")?
         .quote;
-    let button =
-        match wait_in_host(d, host, ".fs-figure-button", Some(number), RENDER_TIMEOUT).await {
-            Ok(button) => button,
-            Err(e) => return Err(format!("{e}; page: {}", describe_hosts(d).await).into()),
-        };
+    let button = figure_button(d, host, figure).await?;
     let popover_id = button.attr("aria-controls").await?.unwrap_or_default();
     let popover = hover_for_popover(d, host, &button)
         .await
         .map_err(|e| format!("hovering {number:?} did not show its popover: {e}"))?;
+    expect_attr(&popover, "role", "dialog").await?;
+    let class = popover.attr("class").await?.unwrap_or_default();
+    if !class.split_whitespace().any(|c| c == "fs-popover") {
+        return Err(format!("popover #{popover_id} has class {class:?}, not fs-popover").into());
+    }
     expect_open_with_quote(&button, &popover, &popover_id, quote).await
 }
 
@@ -155,7 +167,7 @@ pub async fn popover_quotes(
 pub async fn popover_quotes_in_frame(
     d: &WebDriver,
     frame: &WebElement,
-    figure: &factsheet::model::Figure,
+    figure: &Figure,
 ) -> Outcome {
     frame.clone().enter_frame().await?;
     let framed = popover_quotes(d, "[data-factsheet]", figure).await;
@@ -224,6 +236,11 @@ pub fn lacking(host: &str, text: &str, wanted: &[String]) -> Vec<String> {
         .filter(|w| !flat.contains(&normalize(w)))
         .map(|w| format!("{host}: the error card lacks {w:?}; it says {text:?}"))
         .collect()
+}
+
+/// What `script` (a WebDriver script without arguments) returns, as JSON.
+pub async fn page_json(d: &WebDriver, script: &str) -> Result<Json, Box<dyn Error>> {
+    Ok(d.execute(script, Vec::new()).await?.json().clone())
 }
 
 /// The ids of the hosts on the page that show an error card.
