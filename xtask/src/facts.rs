@@ -51,6 +51,20 @@ pub enum Sources<'a> {
     IfPresent(&'a Path),
 }
 
+impl Sources<'_> {
+    /// Fails when the quotes must be checked and the folder is missing; callers that run
+    /// long steps before the check call this first.
+    pub fn check(&self) -> Result<(), String> {
+        match self {
+            Sources::Required(dir) if !dir.is_dir() => Err(format!(
+                "sources folder {} not found: the quotes cannot be checked without the sources' full texts; put them there (this repository's are in shared/seeds, with shared/ beside the clone)",
+                dir.display()
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Checks the sheet at `sheet` (default the built-in one) by every rule, then its quotes
 /// against `sources`.
 pub fn verify(sheet: Option<&Path>, sources: Sources) -> Result<(), String> {
@@ -74,16 +88,11 @@ pub fn verify(sheet: Option<&Path>, sources: Sources) -> Result<(), String> {
         sheet.claims.len(),
         sheet.conflicts.len()
     );
+    sources.check()?;
     let dir = match sources {
         Sources::NotGiven => {
             println!("verify: verbatim check NOT run: no --sources DIR given (the folder of the sources' full texts)");
             return Ok(());
-        }
-        Sources::Required(dir) if !dir.is_dir() => {
-            return Err(format!(
-                "sources folder {} not found: the quotes cannot be checked without the sources' full texts; put them there (this repository's are in shared/seeds, with shared/ beside the clone)",
-                dir.display()
-            ));
         }
         Sources::IfPresent(dir) if !dir.is_dir() => {
             println!(
@@ -157,4 +166,23 @@ pub fn schema(check: bool) -> Result<(), String> {
         println!("schema: wrote {SCHEMA_FILE}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_required_sources_folder_that_is_missing_fails_the_check() {
+        let missing = std::env::temp_dir().join(format!("xtask-no-seeds-{}", std::process::id()));
+        assert!(!missing.exists());
+        let error = verify(None, Sources::Required(&missing)).unwrap_err();
+        assert!(
+            error.starts_with(&format!("sources folder {} not found", missing.display())),
+            "{error}"
+        );
+        // `dist` without shared/ beside the clone: the rules pass, the build goes on.
+        assert_eq!(verify(None, Sources::IfPresent(&missing)), Ok(()));
+        assert_eq!(verify(None, Sources::NotGiven), Ok(()));
+    }
 }

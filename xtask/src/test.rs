@@ -20,10 +20,12 @@ pub const SPEC: Spec = Spec {
 
 pub fn run_all(args: &[String]) -> Result<(), String> {
     SPEC.parse(args)?;
+    let seeds = seeds();
+    // Without the sources' texts the facts step cannot pass: say so before minutes of builds.
+    facts::Sources::Required(&seeds).check()?;
     let tools = setup::build_tools()?;
     setup::browser()?;
 
-    let seeds = seeds();
     let browser_targets = test_targets("browser")?;
     let e2e_targets = test_targets("e2e")?;
     let steps: Vec<Step> = vec![
