@@ -9,6 +9,7 @@
 //! issue 6. Timings are only meaningful as ratios within one run: the machine is noisy.
 
 use std::fs;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -52,11 +53,9 @@ pub const SPEC: Spec = Spec {
 pub fn run_bench(args: &[String]) -> Result<(), String> {
     let opts = SPEC.parse(args)?;
     let check = opts.flag("--check");
-    let runs = match opts.parsed::<usize>("--runs", "a positive number")? {
-        None => 5,
-        Some(0) => return Err("`--runs 0` is not a positive number".into()),
-        Some(n) => n,
-    };
+    let runs = opts
+        .parsed::<NonZeroUsize>("--runs", "a positive number")?
+        .map_or(5, NonZeroUsize::get);
     let tools = setup::build_tools()?;
     setup::browser()?;
     if let Err(e) = setup::brotli() {
