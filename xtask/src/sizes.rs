@@ -12,6 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::options::Spec;
 use crate::root;
 
 /// The record file, relative to the workspace root.
@@ -23,18 +24,17 @@ pub const TOLERANCE_PERCENT: u64 = 1;
 /// File path under `dist/` (with `/` separators) -> gzip -9 bytes.
 pub type Sizes = BTreeMap<String, u64>;
 
+pub const SPEC: Spec = Spec {
+    task: "sizes",
+    flags: &["--update"],
+    valued: &[],
+    operand: None,
+};
+
 /// `cargo xtask sizes [--update]`: measures the existing `dist/`; checks it against the
 /// record, or with `--update` writes the record.
 pub fn task(args: &[String]) -> Result<(), String> {
-    let update = match args {
-        [] => false,
-        [flag] if flag == "--update" => true,
-        [other, ..] => {
-            return Err(format!(
-                "unknown option `{other}` (usage: sizes [--update])"
-            ))
-        }
-    };
+    let update = SPEC.parse(args)?.flag("--update");
     let dist = root().join("dist");
     if !dist.join("index.html").is_file() {
         return Err("dist/ is not built: run `cargo xtask dist` first".into());
