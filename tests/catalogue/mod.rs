@@ -181,28 +181,6 @@ const RULES: &[Rule] = &[
     Rule { name: "story-ends-before-it-starts",
         edits: &[("", "\"to\": \"2025-11-18\"", "\"to\": \"2025-10-31\"")],
         problems: &[("story.dates", "\"dates\": ‸{", "starts after it ends")] },
-    // Links.
-    Rule { name: "link-javascript",
-        edits: &[("", URL, "\"url\": ‸\"javascript:alert(document.cookie)\"")],
-        problems: &[("sources[0].url", "", "\"javascript:alert(document.cookie)\" is not an http(s) link")] },
-    Rule { name: "link-data",
-        edits: &[("", URL, "\"url\": ‸\"data:text/html,<script>alert(1)</script>\"")],
-        problems: &[("sources[0].url", "", "\"data:text/html,<script>alert(1)</script>\" is not an http(s) link")] },
-    Rule { name: "link-vbscript",
-        edits: &[("", URL, "\"url\": ‸\"VBScript:MsgBox(1)\"")],
-        problems: &[("sources[0].url", "", "\"VBScript:MsgBox(1)\" is not an http(s) link")] },
-    Rule { name: "link-protocol-relative",
-        edits: &[("", URL, "\"url\": ‸\"//evil.example/x\"")],
-        problems: &[("sources[0].url", "", "\"//evil.example/x\" is not an http(s) link")] },
-    Rule { name: "link-control-character",
-        edits: &[("", URL, "\"url\": ‸\"https://valley-gazette.example/marrowby\\u0007-flood\"")],
-        problems: &[("sources[0].url", "", "the link contains spaces or invisible characters")] },
-    Rule { name: "link-leading-space",
-        edits: &[("", URL, "\"url\": ‸\" https://valley-gazette.example/marrowby-flood\"")],
-        problems: &[("sources[0].url", "", "the link contains spaces or invisible characters")] },
-    Rule { name: "link-zero-width",
-        edits: &[("", URL, "\"url\": ‸\"https://valley\u{200b}-gazette.example/marrowby-flood\"")],
-        problems: &[("sources[0].url", "", "the link contains spaces or invisible characters")] },
     // Text a reader sees.
     Rule { name: "empty-string",
         edits: &[("", "\"headline\": \"Marrowby's flood: homes, shelters and a levee that held\"", "\"headline\": ‸\"\"")],
@@ -230,6 +208,19 @@ const RULES: &[Rule] = &[
         ] },
 ];
 
+/// Links in the first source, as `(case, the link as JSON, message)`: schemes that run code,
+/// links that leave the scheme out, and links disguised with spaces or invisible characters.
+#[rustfmt::skip]
+const LINKS: &[(&str, &str, &str)] = &[
+    ("link-javascript", "\"javascript:alert(document.cookie)\"", "\"javascript:alert(document.cookie)\" is not an http(s) link"),
+    ("link-data", "\"data:text/html,<script>alert(1)</script>\"", "\"data:text/html,<script>alert(1)</script>\" is not an http(s) link"),
+    ("link-vbscript", "\"VBScript:MsgBox(1)\"", "\"VBScript:MsgBox(1)\" is not an http(s) link"),
+    ("link-protocol-relative", "\"//evil.example/x\"", "\"//evil.example/x\" is not an http(s) link"),
+    ("link-control-character", "\"https://valley-gazette.example/marrowby\\u0007-flood\"", "the link contains spaces or invisible characters"),
+    ("link-leading-space", "\" https://valley-gazette.example/marrowby-flood\"", "the link contains spaces or invisible characters"),
+    ("link-zero-width", "\"https://valley\u{200b}-gazette.example/marrowby-flood\"", "the link contains spaces or invisible characters"),
+];
+
 /// Valid under every rule but the verbatim one, which needs the sources' texts: one word of a
 /// quote changed.
 #[rustfmt::skip]
@@ -250,12 +241,22 @@ const BYTE_CASES: &[(&str, &[Placed])] = &[
 
 /// Every rule case: the fixture edited, with its expected problems.
 pub fn rule_cases() -> Vec<Case> {
-    RULES.iter().map(apply).collect()
+    let rules = RULES.iter().map(|r| apply(r.name, r.edits, r.problems));
+    let links = LINKS.iter().map(|&(name, link, message)| {
+        let edit = format!("\"url\": {MARK}{link}");
+        apply(
+            name,
+            &[("", URL, &edit)],
+            &[("sources[0].url", "", message)],
+        )
+    });
+    rules.chain(links).collect()
 }
 
 /// The case that only the verbatim check can catch.
 pub fn quote_case() -> Case {
-    apply(&QUOTE_NOT_IN_SOURCE)
+    let rule = QUOTE_NOT_IN_SOURCE;
+    apply(rule.name, rule.edits, rule.problems)
 }
 
 /// The committed byte-level cases, read from beside this file.
@@ -313,10 +314,9 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
-fn apply(rule: &Rule) -> Case {
-    let name = rule.name;
+fn apply(name: &'static str, edits: &[(&str, &str, &str)], problems: &[Problem]) -> Case {
     let mut text = FIXTURE.to_string();
-    for &(anchor, old, new) in rule.edits {
+    for &(anchor, old, new) in edits {
         let from = if anchor.is_empty() {
             assert_eq!(
                 text.matches(old).count(),
@@ -340,8 +340,7 @@ fn apply(rule: &Rule) -> Case {
     );
     let mark = marks.first().copied();
     let text = text.replace(MARK, "");
-    let problems = rule
-        .problems
+    let problems = problems
         .iter()
         .map(|&(path, at, message)| {
             let offset = if at.is_empty() {

@@ -84,25 +84,19 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
             bar.segments.push(seg);
             continue;
         }
-        let names: Vec<&str> = figure
+        let outlets = outlets_citing(sheet, figure);
+        let shared_origin_note = (outlets.len() > 1)
+            .then(|| format!("{} both report this from one origin", join_names(&outlets)));
+        let claimant_names: Vec<&str> = figure
             .claimants
             .iter()
             .map(|c| party_name(sheet, c))
             .collect();
-        let mut outlets: Vec<&str> = Vec::new();
-        for c in &figure.citations {
-            let name = outlet_name(sheet, &c.source);
-            if !outlets.contains(&name) {
-                outlets.push(name);
-            }
-        }
-        let shared_origin_note = (outlets.len() > 1)
-            .then(|| format!("{} both report this from one origin", join_names(&outlets)));
         bars.push((
             figure.claimants.clone(),
             figure.as_of.clone(),
             BarView {
-                origin: join_names(&names),
+                origin: join_names(&claimant_names),
                 as_of: as_of_text(&figure.as_of, lang),
                 segments: vec![seg],
                 shared_origin_note,
@@ -122,4 +116,20 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
         bars,
         max,
     })
+}
+
+/// The outlets that report a figure, each once, in the order the citations first name them.
+fn outlets_citing<'a>(sheet: &'a Sheet, figure: &'a Figure) -> Vec<&'a str> {
+    let mut outlets: Vec<&str> = figure
+        .citations
+        .iter()
+        .map(|c| outlet_name(sheet, &c.source))
+        .collect();
+    let mut seen = Vec::new();
+    outlets.retain(|name| {
+        let first = !seen.contains(name);
+        seen.push(*name);
+        first
+    });
+    outlets
 }
