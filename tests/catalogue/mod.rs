@@ -186,7 +186,7 @@ const RULES: &[Rule] = &[
         edits: &[("", "\"headline\": \"Marrowby's flood: homes, shelters and a levee that held\"", "\"headline\": ‸\"\"")],
         problems: &[("story.headline", "", "is empty")] },
     Rule { name: "blank-quote",
-        edits: &[("\"id\": \"with-relatives\"", "\"quote\": \"The council said several hundred more are staying with relatives.\"", "\"quote\": ‸\"\"")],
+        edits: &[("\"id\": \"with-relatives\"", "\"quote\": \"The council said several hundred more are staying with relatives.\"", "\"quote\": ‸\" \\n \"")],
         problems: &[
             ("figures[2].citations[0].quote", "", "is empty"),
             ("figures[2].value.written", "\"written\": ‸\"several hundred\"", "\"several hundred\" appears in none of the figure's quotes"),
