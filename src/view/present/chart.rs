@@ -120,16 +120,12 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
 
 /// The outlets that report a figure, each once, in the order the citations first name them.
 fn outlets_citing<'a>(sheet: &'a Sheet, figure: &'a Figure) -> Vec<&'a str> {
-    let mut outlets: Vec<&str> = figure
-        .citations
-        .iter()
-        .map(|c| outlet_name(sheet, &c.source))
-        .collect();
-    let mut seen = Vec::new();
-    outlets.retain(|name| {
-        let first = !seen.contains(name);
-        seen.push(*name);
-        first
-    });
+    let mut outlets: Vec<&str> = Vec::new();
+    for c in &figure.citations {
+        let name = outlet_name(sheet, &c.source);
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
     outlets
 }
