@@ -63,7 +63,7 @@ fn every_figure_and_claim_is_shown_in_sheet_order_with_its_anchor_and_status() {
     // The fixture exercises every status.
     for status in Status::ALL {
         let items = view.figures.iter().map(|f| &f.item);
-        let items = items.chain(view.claims.iter().map(|c| &c.item));
+        let mut items = items.chain(view.claims.iter().map(|c| &c.item));
         assert!(items.any(|i| i.status == status), "no item is {status:?}");
     }
 }
