@@ -1,5 +1,5 @@
 //! Never panic (issue 7): a mutation fuzzer on stable Rust, no extra crates. It breaks the
-//! shipped sheet (`assets/sheet.json`) and the catalogue's small one in many ways (byte and
+//! shipped sheet (`assets/sheet.json`) and the small fixture sheet in many ways (byte and
 //! bit flips, truncations, deletions, duplications, insertions of JSON fragments, deep
 //! nesting, and edits of the parsed tree: strings, numbers, ids, dates and links swapped for
 //! hostile ones, keys dropped) and feeds each input to `load`, the way a `data-src` sheet
@@ -31,7 +31,7 @@ use factsheet::model::validate::check_quotes;
 use factsheet::view::present::present;
 use serde_json::Value;
 
-const SMALL_SHEET: &str = include_str!("catalogue/valid.json");
+const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
 /// 2026-01-01T00:00Z in minutes, as the widget passes its clock.
 const NOW: Moment = Moment(20_454 * 1440);
 const LANGS: [&str; 6] = ["en", "de-CH", "fr", "ar-EG", "", "x-\u{202e}-\u{0}"];
