@@ -2,6 +2,7 @@
 //! `.cargo/config.toml`). Each task does its own set-up, saying in one line what it does.
 
 mod bench;
+mod claim_review;
 mod dist;
 mod facts;
 mod prerender;

@@ -6,6 +6,11 @@
 //! about a quarter of the wasm (issue 6). This reader is one non-generic function per kind of
 //! value. It is strict JSON (RFC 8259): no comments, no trailing commas, no NaN.
 
+mod scalar;
+
+use crate::path::{Path, Step};
+use crate::problem::Problem;
+
 /// A sheet is a few levels deep; deeper nesting is a mistake or an attack, and bounding it
 /// bounds the recursion.
 pub const MAX_DEPTH: usize = 128;
@@ -49,28 +54,19 @@ impl Kind {
     }
 }
 
-/// Why the text is not JSON, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SyntaxError {
-    /// Byte offset of the offending character (the text's length when it ends too early).
-    pub at: usize,
-    /// The path of the value being read, e.g. `figures[1].value`.
-    pub path: String,
-    pub message: String,
-    pub hint: &'static str,
-}
-
 const HINT_SYNTAX: &str =
     "Check for a missing or extra comma, quote, colon or bracket just before this point.";
 const HINT_EOF: &str =
     "The file ends too early: it may be cut off, or a bracket or quote is not closed.";
 
-/// Reads one JSON document; only white space may follow it.
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+/// Reads one JSON document; only white space may follow it. Why the text is not JSON is a
+/// problem at the offending byte (the text's length when it ends too early), with the path of
+/// the value being read, e.g. `figures[1].value`.
+pub fn parse(text: &str) -> Result<Json, Problem> {
     let mut reader = Reader {
         text,
         at: 0,
-        path: Vec::new(),
+        path: Path::root(),
     };
     let value = reader.value(0)?;
     reader.skip_space();
@@ -83,16 +79,11 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     Ok(value)
 }
 
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
 struct Reader<'a> {
     text: &'a str,
     at: usize,
     /// Where the reader is, for messages.
-    path: Vec<Step>,
+    path: Path,
 }
 
 impl Reader<'_> {
@@ -106,43 +97,16 @@ impl Reader<'_> {
         }
     }
 
-    fn path_text(&self, steps: usize) -> String {
-        let mut out = String::new();
-        for step in self.path.iter().take(steps) {
-            match step {
-                Step::Key(key) if out.is_empty() => out.push_str(key),
-                Step::Key(key) => {
-                    out.push('.');
-                    out.push_str(key);
-                }
-                Step::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
-        if out.is_empty() {
-            out.push_str("(top level)");
-        }
-        out
+    fn error_at(&self, at: usize, message: impl Into<String>, hint: &'static str) -> Problem {
+        Problem::at(at, self.path.clone(), message, hint)
     }
 
-    fn error_at(&self, at: usize, message: impl Into<String>, hint: &'static str) -> SyntaxError {
-        SyntaxError {
-            at,
-            path: self.path_text(self.path.len()),
-            message: message.into(),
-            hint,
-        }
-    }
-
-    fn error(&self, message: impl Into<String>, hint: &'static str) -> SyntaxError {
+    fn error(&self, message: impl Into<String>, hint: &'static str) -> Problem {
         self.error_at(self.at, message, hint)
     }
 
     /// At the end of the text: "the file ends inside …"; otherwise `message`.
-    fn expected(&self, inside: &str, message: &str) -> SyntaxError {
+    fn expected(&self, inside: &str, message: &str) -> Problem {
         if self.at >= self.text.len() {
             self.error(format!("the file ends inside {inside}"), HINT_EOF)
         } else {
@@ -150,7 +114,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Json, Problem> {
         self.skip_space();
         let at = self.at;
         let rest = &self.text[at..];
@@ -189,24 +153,20 @@ impl Reader<'_> {
         kind
     }
 
-    fn enter(&self, depth: usize) -> Result<(), SyntaxError> {
+    fn enter(&self, depth: usize) -> Result<(), Problem> {
         if depth >= MAX_DEPTH {
             // The full path would run 128 steps deep: the first few say where.
-            let mut path = self.path_text(8);
-            if self.path.len() > 8 {
-                path.push('\u{2026}');
-            }
-            return Err(SyntaxError {
-                at: self.at,
-                path,
-                message: format!("the JSON is nested more than {MAX_DEPTH} levels deep"),
-                hint: "A sheet is a few levels deep: remove the nested value, or close the brackets opened here.",
-            });
+            return Err(Problem::at(
+                self.at,
+                self.path.shortened(8),
+                format!("the JSON is nested more than {MAX_DEPTH} levels deep"),
+                "A sheet is a few levels deep: remove the nested value, or close the brackets opened here.",
+            ));
         }
         Ok(())
     }
 
-    fn object(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Kind, Problem> {
         self.enter(depth)?;
         self.at += 1;
         let mut members = Vec::new();
@@ -232,9 +192,9 @@ impl Reader<'_> {
                 );
             }
             self.at += 1;
-            self.path.push(Step::Key(key.clone()));
+            self.path.0.push(Step::Key(key.clone().into()));
             let value = self.value(depth + 1)?;
-            self.path.pop();
+            self.path.0.pop();
             members.push(Member { key, key_at, value });
             self.skip_space();
             match self.peek() {
@@ -253,7 +213,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Kind, Problem> {
         self.enter(depth)?;
         self.at += 1;
         let mut items = Vec::new();
@@ -263,9 +223,9 @@ impl Reader<'_> {
             return Ok(Kind::Array(items));
         }
         loop {
-            self.path.push(Step::Index(items.len()));
+            self.path.0.push(Step::Index(items.len()));
             let item = self.value(depth + 1)?;
-            self.path.pop();
+            self.path.0.pop();
             items.push(item);
             self.skip_space();
             match self.peek() {
@@ -285,7 +245,7 @@ impl Reader<'_> {
     }
 
     /// Steps over a comma; one right before the closing bracket is an error at the comma.
-    fn comma(&mut self, close: u8) -> Result<(), SyntaxError> {
+    fn comma(&mut self, close: u8) -> Result<(), Problem> {
         let comma_at = self.at;
         self.at += 1;
         self.skip_space();
@@ -298,157 +258,13 @@ impl Reader<'_> {
         }
         Ok(())
     }
-
-    fn string(&mut self) -> Result<String, SyntaxError> {
-        let open = self.at;
-        self.at += 1;
-        let mut out = String::new();
-        loop {
-            let start = self.at;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
-                self.at += 1;
-            }
-            // Only ASCII bytes stop the loop, so both ends are character boundaries.
-            out.push_str(&self.text[start..self.at]);
-            match self.peek() {
-                None => {
-                    return Err(self.error_at(
-                        open,
-                        "the file ends inside this string: its closing quote is missing",
-                        HINT_EOF,
-                    ))
-                }
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => out.push(self.escape()?),
-                Some(b) => {
-                    return Err(self.error(
-                        format!("a control character (U+{b:04X}) inside a string"),
-                        "Write a line break as \\n and a tab as \\t; other control characters do not belong in a sheet.",
-                    ))
-                }
-            }
-        }
-    }
-
-    /// Reads an escape after its backslash; `\u` pairs of surrogates make one character.
-    fn escape(&mut self) -> Result<char, SyntaxError> {
-        let start = self.at;
-        self.at += 1;
-        let simple = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.at += 1;
-                let high = self.hex4(start)?;
-                let code = if (0xD800..0xDC00).contains(&high) {
-                    if !self.text[self.at..].starts_with("\\u") {
-                        return Err(self.lone_surrogate(start));
-                    }
-                    self.at += 2;
-                    let low = self.hex4(start)?;
-                    if !(0xDC00..0xE000).contains(&low) {
-                        return Err(self.lone_surrogate(start));
-                    }
-                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                } else {
-                    high
-                };
-                return char::from_u32(code).ok_or_else(|| self.lone_surrogate(start));
-            }
-            _ => {
-                return Err(self.error_at(
-                    start,
-                    "an unknown escape in a string",
-                    "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\.",
-                ))
-            }
-        };
-        self.at += 1;
-        Ok(simple)
-    }
-
-    fn hex4(&mut self, escape_at: usize) -> Result<u32, SyntaxError> {
-        let digits = self.text.get(self.at..self.at + 4).unwrap_or("");
-        match u32::from_str_radix(digits, 16) {
-            Ok(code) if digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
-                self.at += 4;
-                Ok(code)
-            }
-            _ => Err(self.error_at(
-                escape_at,
-                "a \\u escape needs four hexadecimal digits",
-                "Write the character itself, or \\u followed by four digits 0-9, a-f.",
-            )),
-        }
-    }
-
-    fn lone_surrogate(&self, escape_at: usize) -> SyntaxError {
-        self.error_at(
-            escape_at,
-            "a \\u escape names half of a character (a lone surrogate)",
-            "Write the character itself rather than its UTF-16 halves.",
-        )
-    }
-
-    fn number(&mut self) -> Result<Kind, SyntaxError> {
-        let start = self.at;
-        let digits = |reader: &mut Self| {
-            let from = reader.at;
-            while matches!(reader.peek(), Some(b'0'..=b'9')) {
-                reader.at += 1;
-            }
-            reader.at - from
-        };
-        if self.peek() == Some(b'-') {
-            self.at += 1;
-        }
-        let int_at = self.at;
-        let int_digits = digits(self);
-        let mut valid = int_digits > 0 && !(int_digits > 1 && self.text.as_bytes()[int_at] == b'0');
-        if self.peek() == Some(b'.') {
-            self.at += 1;
-            valid &= digits(self) > 0;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.at += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.at += 1;
-            }
-            valid &= digits(self) > 0;
-        }
-        let written = &self.text[start..self.at];
-        if !valid {
-            return Err(self.error_at(
-                start,
-                format!("{written} is not a JSON number"),
-                "JSON numbers are written like 12, -3.5 or 1e6: no leading zeros, no + sign, digits after a point.",
-            ));
-        }
-        match written.parse::<f64>() {
-            Ok(number) if number.is_finite() => Ok(Kind::Number(number)),
-            _ => Err(self.error_at(
-                start,
-                "number out of range: it is too large for a JSON number",
-                "Check the exponent or the digits.",
-            )),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn err(text: &str) -> SyntaxError {
+    fn err(text: &str) -> Problem {
         parse(text).unwrap_err()
     }
 
@@ -478,7 +294,7 @@ mod tests {
     #[test]
     fn a_trailing_comma_is_reported_at_the_comma_with_its_path() {
         let e = err("{\"a\": {\"b\": [1, 2,\n]}}");
-        assert_eq!((e.at, e.path.as_str()), (17, "a.b"));
+        assert_eq!((e.at, e.path.to_string().as_str()), (Some(17), "a.b"));
         assert!(e.message.starts_with("trailing comma"), "{}", e.message);
     }
 
@@ -503,7 +319,7 @@ mod tests {
         assert!(err("[\"\\u12\"]")
             .message
             .contains("four hexadecimal digits"));
-        assert_eq!(err("{\"a\": \"open").at, 6);
+        assert_eq!(err("{\"a\": \"open").at, Some(6));
     }
 
     #[test]
@@ -524,7 +340,7 @@ mod tests {
         let deep = "[".repeat(10_000);
         let e = err(&deep);
         assert!(e.message.contains("nested more than 128"), "{}", e.message);
-        assert_eq!(e.at, MAX_DEPTH);
+        assert_eq!(e.at, Some(MAX_DEPTH));
         assert_eq!(e.path, "[0][0][0][0][0][0][0][0]\u{2026}");
     }
 }
