@@ -166,25 +166,30 @@ macro_rules! described {
         pub enum $name:ident { $($body:tt)* }
         $($rest:tt)*
     ) => {
-        $crate::describe::described!(@enum [$([$($attr)*])*] [$([$($attr)*])*] $name { $($body)* });
+        $crate::describe::described!(@enum [$([$($attr)*])*] [$([$($attr)*])*] $name { $($body)* } { $($body)* });
         $crate::describe::described!($($rest)*);
     };
 
     // Which kind of enum: internally tagged when a `serde` attribute starts with `tag`.
-    (@enum [[serde(tag = $tag:literal $($x:tt)*)] $($more:tt)*] $attrs:tt $name:ident $body:tt) => {
-        $crate::describe::described!(@tagged $tag $attrs $name $body);
+    (@enum [[serde(tag = $tag:literal $($x:tt)*)] $($more:tt)*] $attrs:tt $name:ident $raw:tt $body:tt) => {
+        $crate::describe::described!(@declare $attrs $name $raw);
+        $crate::describe::described!(@tagged $tag $name $body);
     };
-    (@enum [$first:tt $($more:tt)*] $attrs:tt $name:ident $body:tt) => {
-        $crate::describe::described!(@enum [$($more)*] $attrs $name $body);
+    (@enum [$first:tt $($more:tt)*] $attrs:tt $name:ident $raw:tt $body:tt) => {
+        $crate::describe::described!(@enum [$($more)*] $attrs $name $raw $body);
     };
-    (@enum [] [$($attr:tt)*] $name:ident { $( $(#[$($vattr:tt)*])* $variant:ident ),* $(,)? }) => {
+    (@enum [] $attrs:tt $name:ident $raw:tt $body:tt) => {
+        $crate::describe::described!(@declare $attrs $name $raw);
+        $crate::describe::described!(@untagged $name $body);
+    };
+    (@declare [$($attr:tt)*] $name:ident { $($body:tt)* }) => {
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         $(#$attr)*
-        pub enum $name {
-            $( $(#[$($vattr)*])* $variant ),*
-        }
+        pub enum $name { $($body)* }
+    };
+    (@untagged $name:ident { $( $(#[$($vattr:tt)*])* $variant:ident ),* $(,)? }) => {
 
         impl $name {
             /// Every value, in declaration order.
@@ -206,22 +211,12 @@ macro_rules! described {
         }
     };
     // One key naming the variant: `{"stated": {…}}`.
-    (@enum [] [$($attr:tt)*] $name:ident {
+    (@untagged $name:ident {
         $( $(#[$($vattr:tt)*])* $variant:ident
             $({ $( $(#[$($fattr:tt)*])* $field:ident : $ty:ty ),* $(,)? })?
             $(( $inner:ty ))?
         ),* $(,)?
     }) => {
-        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
-        $(#$attr)*
-        pub enum $name {
-            $( $(#[$($vattr)*])* $variant
-                $({ $( $(#[$($fattr)*])* $field: $ty ),* })?
-                $(( $inner ))?
-            ),*
-        }
 
         impl $crate::decode::Decode for $name {
             fn decode(d: &mut $crate::decode::Decoder, value: &$crate::json::Json, path: &$crate::path::Path) -> Option<Self> {
@@ -241,20 +236,11 @@ macro_rules! described {
         }
     };
     // `{"kind": "exact", …}`: the tag names the variant, the other keys are its fields.
-    (@tagged $tag:literal [$($attr:tt)*] $name:ident {
+    (@tagged $tag:literal $name:ident {
         $( $(#[$($vattr:tt)*])* $variant:ident
             $({ $( $(#[$($fattr:tt)*])* $field:ident : $ty:ty ),* $(,)? })?
         ),* $(,)?
     }) => {
-        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
-        $(#$attr)*
-        pub enum $name {
-            $( $(#[$($vattr)*])* $variant
-                $({ $( $(#[$($fattr)*])* $field: $ty ),* })?
-            ),*
-        }
 
         impl $crate::decode::Decode for $name {
             fn decode(d: &mut $crate::decode::Decoder, value: &$crate::json::Json, path: &$crate::path::Path) -> Option<Self> {

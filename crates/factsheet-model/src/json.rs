@@ -167,12 +167,8 @@ impl Reader<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Kind, Problem> {
-        self.enter(depth)?;
-        self.at += 1;
         let mut members = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.open(depth, b'}')? {
             return Ok(Kind::Object(members));
         }
         loop {
@@ -196,30 +192,16 @@ impl Reader<'_> {
             let value = self.value(depth + 1)?;
             self.path.0.pop();
             members.push(Member { key, key_at, value });
-            self.skip_space();
-            match self.peek() {
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Kind::Object(members));
-                }
-                Some(b',') => self.comma(b'}')?,
-                _ => {
-                    return Err(self.expected(
-                        "an object: a `}` is missing",
-                        "expected `,` or `}` after the value",
-                    ))
-                }
+            let inside = "an object: a `}` is missing";
+            if self.closed(b'}', inside, "expected `,` or `}` after the value")? {
+                return Ok(Kind::Object(members));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<Kind, Problem> {
-        self.enter(depth)?;
-        self.at += 1;
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.open(depth, b']')? {
             return Ok(Kind::Array(items));
         }
         loop {
@@ -227,20 +209,36 @@ impl Reader<'_> {
             let item = self.value(depth + 1)?;
             self.path.0.pop();
             items.push(item);
-            self.skip_space();
-            match self.peek() {
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Kind::Array(items));
-                }
-                Some(b',') => self.comma(b']')?,
-                _ => {
-                    return Err(self.expected(
-                        "a list: a `]` is missing",
-                        "expected `,` or `]` after the value",
-                    ))
-                }
+            let inside = "a list: a `]` is missing";
+            if self.closed(b']', inside, "expected `,` or `]` after the value")? {
+                return Ok(Kind::Array(items));
             }
+        }
+    }
+
+    /// Steps into an object or list; `true` when it is empty (and stepped over).
+    fn open(&mut self, depth: usize, close: u8) -> Result<bool, Problem> {
+        self.enter(depth)?;
+        self.at += 1;
+        self.skip_space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        Ok(empty)
+    }
+
+    /// After a member or item: `true` at the closing bracket (stepped over), `false` after a
+    /// comma.
+    fn closed(&mut self, close: u8, inside: &str, message: &str) -> Result<bool, Problem> {
+        self.skip_space();
+        match self.peek() {
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(b',') => self.comma(close).map(|()| false),
+            _ => Err(self.expected(inside, message)),
         }
     }
 

@@ -69,6 +69,12 @@ impl Checker<'_> {
     }
 }
 
+/// Each item of the sheet's list `name`, with its path.
+fn each<'s, T>(name: &'static str, list: &'s [T]) -> impl Iterator<Item = (Path, &'s T)> {
+    let at = Path::root().key(name);
+    list.iter().enumerate().map(move |(i, x)| (at.index(i), x))
+}
+
 /// Runs every rule except the verbatim check. `now` rejects dates in the future; pass `None`
 /// where no clock is trusted. `numbers` writes non-whole numbers in messages.
 pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Vec<Problem> {
@@ -91,36 +97,11 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
 fn check_ids(c: &mut Checker) {
     let s = c.sheet;
     let mut all: Vec<(Path, &str)> = Vec::new();
-    all.extend(s.sources.iter().enumerate().map(|(i, x)| {
-        (
-            Path::root().key("sources").index(i).key("id"),
-            x.id.as_str(),
-        )
-    }));
-    all.extend(s.parties.iter().enumerate().map(|(i, x)| {
-        (
-            Path::root().key("parties").index(i).key("id"),
-            x.id.as_str(),
-        )
-    }));
-    all.extend(s.figures.iter().enumerate().map(|(i, x)| {
-        (
-            Path::root().key("figures").index(i).key("id"),
-            x.id.as_str(),
-        )
-    }));
-    all.extend(
-        s.claims
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (Path::root().key("claims").index(i).key("id"), x.id.as_str())),
-    );
-    all.extend(s.conflicts.iter().enumerate().map(|(i, x)| {
-        (
-            Path::root().key("conflicts").index(i).key("id"),
-            x.id.as_str(),
-        )
-    }));
+    all.extend(each("sources", &s.sources).map(|(at, x)| (at.key("id"), x.id.as_str())));
+    all.extend(each("parties", &s.parties).map(|(at, x)| (at.key("id"), x.id.as_str())));
+    all.extend(each("figures", &s.figures).map(|(at, x)| (at.key("id"), x.id.as_str())));
+    all.extend(each("claims", &s.claims).map(|(at, x)| (at.key("id"), x.id.as_str())));
+    all.extend(each("conflicts", &s.conflicts).map(|(at, x)| (at.key("id"), x.id.as_str())));
     let mut seen: HashMap<&str, Path> = HashMap::new();
     for (path, id) in all {
         let well_formed = !id.is_empty()

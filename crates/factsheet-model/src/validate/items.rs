@@ -1,6 +1,6 @@
 //! Figures, claims and conflicts: their citations, values, dates and references.
 
-use super::{check_party_refs, dangling, partial_date, Checker};
+use super::{check_party_refs, dangling, each, partial_date, Checker};
 use crate::date::{parse_moment, parse_offset, Moment, PartialDate, WEEKDAYS};
 use crate::path::Path;
 use crate::sheet::{AsOf, Citation, ClaimKind, Dated, Sheet, Value};
@@ -41,19 +41,24 @@ fn check_citations(c: &mut Checker, at: &Path, citations: &[Citation]) {
     }
 }
 
+/// Someone states the item, and every claimant is one of the sheet's parties.
+fn check_claimants(c: &mut Checker, at: &Path, claimants: &[String], hint: &str) {
+    if claimants.is_empty() {
+        c.report(at.key("claimants"), "names nobody", hint);
+    }
+    check_party_refs(c, at, "claimants", claimants);
+}
+
 pub(super) fn check_figures(c: &mut Checker) {
-    for (i, figure) in c.sheet.figures.iter().enumerate() {
-        let at = Path::root().key("figures").index(i);
+    for (at, figure) in each("figures", &c.sheet.figures) {
         c.text(at.key("label"), &figure.label);
         c.text(at.key("unit"), &figure.unit);
-        if figure.claimants.is_empty() {
-            c.report(
-                at.key("claimants"),
-                "names nobody",
-                "Name the party who states the figure.",
-            );
-        }
-        check_party_refs(c, &at, "claimants", &figure.claimants);
+        check_claimants(
+            c,
+            &at,
+            &figure.claimants,
+            "Name the party who states the figure.",
+        );
         check_citations(c, &at, &figure.citations);
         check_value(c, &at.key("value"), &figure.value, &figure.citations);
         check_as_of(c, &at, &figure.as_of, &figure.citations);
@@ -240,17 +245,14 @@ pub(super) fn check_claims(c: &mut Checker) {
     let is_item = |id: &str| {
         sheet.figures.iter().any(|f| f.id == id) || sheet.claims.iter().any(|c| c.id == id)
     };
-    for (i, claim) in sheet.claims.iter().enumerate() {
-        let at = Path::root().key("claims").index(i);
+    for (at, claim) in each("claims", &sheet.claims) {
         c.text(at.key("summary"), &claim.summary);
-        if claim.claimants.is_empty() {
-            c.report(
-                at.key("claimants"),
-                "names nobody",
-                "Name the party who makes the claim.",
-            );
-        }
-        check_party_refs(c, &at, "claimants", &claim.claimants);
+        check_claimants(
+            c,
+            &at,
+            &claim.claimants,
+            "Name the party who makes the claim.",
+        );
         check_party_refs(c, &at, "silent_parties", &claim.silent_parties);
         check_citations(c, &at, &claim.citations);
         for (j, about) in claim.about.iter().enumerate() {
@@ -293,8 +295,7 @@ pub(super) fn check_claims(c: &mut Checker) {
 
 pub(super) fn check_conflicts(c: &mut Checker) {
     let sheet = c.sheet;
-    for (i, conflict) in sheet.conflicts.iter().enumerate() {
-        let at = Path::root().key("conflicts").index(i);
+    for (at, conflict) in each("conflicts", &sheet.conflicts) {
         c.text(at.key("title"), &conflict.title);
         c.text(at.key("explanation"), &conflict.explanation);
         if conflict.items.len() < 2 {

@@ -1,6 +1,6 @@
 //! The story, its sources and the parties: text a reader sees, dates, links, and `part_of`.
 
-use super::{dangling, partial_date, Checker};
+use super::{dangling, each, partial_date, Checker};
 use crate::date::parse_moment;
 use crate::path::Path;
 use crate::sheet::Dated;
@@ -24,8 +24,7 @@ pub(super) fn check_story_and_sources(c: &mut Checker) {
         }
     }
 
-    for (i, source) in c.sheet.sources.iter().enumerate() {
-        let at = Path::root().key("sources").index(i);
+    for (at, source) in each("sources", &c.sheet.sources) {
         c.text(at.key("outlet"), &source.outlet);
         c.text(at.key("title"), &source.title);
         c.text(at.key("archive_file"), &source.archive_file);
@@ -89,8 +88,7 @@ fn check_url(c: &mut Checker, path: Path, url: &str) {
 
 pub(super) fn check_parties(c: &mut Checker) {
     let sheet = c.sheet;
-    for (i, party) in sheet.parties.iter().enumerate() {
-        let at = Path::root().key("parties").index(i);
+    for (at, party) in each("parties", &sheet.parties) {
         c.text(at.key("name"), &party.name);
         for (j, alias) in party.aliases.iter().enumerate() {
             c.text(at.key("aliases").index(j), alias);
