@@ -91,7 +91,16 @@ impl fmt::Display for Path {
 /// Paths compare with their printed form, as messages and tests write them.
 impl PartialEq<str> for Path {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        /// What is left of `other` as the path prints itself against it.
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
     }
 }
 
