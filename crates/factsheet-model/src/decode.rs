@@ -123,6 +123,14 @@ impl Decoder<'_> {
         })
     }
 
+    /// The value of field `name`, reported missing when it is not there.
+    fn present<'j>(&mut self, object: &Object<'j>, name: &'static str) -> Option<(&'j Json, Path)> {
+        match object.get(name) {
+            Some(value) => Some((value, object.path.key(name))),
+            None => self.missing(object.at, &object.path, name),
+        }
+    }
+
     /// A field that must be there, read with `read`.
     pub fn required_with<T>(
         &mut self,
@@ -130,14 +138,13 @@ impl Decoder<'_> {
         name: &'static str,
         read: impl FnOnce(&mut Self, &Json, &Path) -> Option<T>,
     ) -> Option<T> {
-        match object.get(name) {
-            Some(value) => read(self, value, &object.path.key(name)),
-            None => self.missing(object.at, &object.path, name),
-        }
+        let (value, path) = self.present(object, name)?;
+        read(self, value, &path)
     }
 
     pub fn required<T: Decode>(&mut self, object: &Object, name: &'static str) -> Option<T> {
-        self.required_with(object, name, |d, value, path| T::decode(d, value, path))
+        let (value, path) = self.present(object, name)?;
+        T::decode(self, value, &path)
     }
 
     /// A field that may be left out: then it is empty (`None`, no items).
