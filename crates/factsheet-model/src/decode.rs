@@ -164,18 +164,24 @@ impl Decoder<'_> {
         let Kind::String(s) = &value.kind else {
             return self.wrong_type(value, path, "a string");
         };
-        if let Some((_, v)) = names.iter().find(|(n, _)| n == s) {
-            return Some(*v);
+        match names.iter().find(|(n, _)| n == s) {
+            Some((_, v)) => Some(*v),
+            None => {
+                let keys: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+                self.unknown_name(value.at, path, s, &keys)
+            }
         }
-        let keys: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-        let hint = match closest(s, &keys) {
+    }
+
+    fn unknown_name<T>(&mut self, at: usize, path: &Path, typed: &str, names: &[&str]) -> Option<T> {
+        let hint = match closest(typed, names) {
             Some(near) => format!("Did you mean `{near}`?"),
             None => "Use one of the names listed.".into(),
         };
         self.fail(
-            value.at,
+            at,
             path.clone(),
-            format!("unknown value `{s}`, expected one of {}", listed(&keys)),
+            format!("unknown value `{typed}`, expected one of {}", listed(names)),
             hint,
         )
     }
@@ -187,19 +193,18 @@ impl Decoder<'_> {
         value: &'j Json,
         path: &Path,
         tag: &'static str,
-        kinds: &[(&'static str, &[&str])],
-    ) -> Option<(&'static str, Object<'j>)> {
+        kinds: &[(&str, &'static [&'static str])],
+    ) -> Option<(&'j str, Object<'j>)> {
         let Kind::Object(members) = &value.kind else {
             return self.wrong_type(value, path, "an object");
         };
         let Some(found) = members.iter().find(|m| m.key == tag) else {
             return self.missing(value.at, path, tag);
         };
-        let named: Vec<(&str, (&'static str, &[&str]))> = kinds
-            .iter()
-            .map(|&(name, fields)| (name, (name, fields)))
-            .collect();
-        let (kind, fields) = self.name(&found.value, &path.key(tag), &named)?;
+        let fields = self.name(&found.value, &path.key(tag), kinds)?;
+        let Kind::String(kind) = &found.value.kind else {
+            return None;
+        };
         let mut all = vec![tag];
         all.extend_from_slice(fields);
         Some((kind, self.object(value, path, &all)?))
