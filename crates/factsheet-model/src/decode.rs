@@ -173,7 +173,13 @@ impl Decoder<'_> {
         }
     }
 
-    fn unknown_name<T>(&mut self, at: usize, path: &Path, typed: &str, names: &[&str]) -> Option<T> {
+    fn unknown_name<T>(
+        &mut self,
+        at: usize,
+        path: &Path,
+        typed: &str,
+        names: &[&str],
+    ) -> Option<T> {
         let hint = match closest(typed, names) {
             Some(near) => format!("Did you mean `{near}`?"),
             None => "Use one of the names listed.".into(),
