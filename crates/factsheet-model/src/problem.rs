@@ -52,7 +52,7 @@ impl Problem {
             file: file.into(),
             line: at.line,
             column: at.column,
-            path: self.path,
+            path: self.path.to_string(),
             message: self.message,
             hint: self.hint,
         }
@@ -65,8 +65,8 @@ pub struct Diagnostic {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// JSON path, e.g. `figures[3].citations[0].quote`.
-    pub path: Path,
+    /// The problem's [`Path`] as printed, e.g. `figures[3].citations[0].quote`.
+    pub path: String,
     pub message: String,
     pub hint: String,
 }
