@@ -98,7 +98,7 @@ impl Reader<'_> {
     }
 
     fn error_at(&self, at: usize, message: impl Into<String>, hint: &'static str) -> Problem {
-        Problem::at(at, self.path.clone(), message, hint)
+        Problem::at(at, self.path.clone(), message.into(), hint.into())
     }
 
     fn error(&self, message: impl Into<String>, hint: &'static str) -> Problem {
@@ -160,7 +160,8 @@ impl Reader<'_> {
                 self.at,
                 self.path.shortened(8),
                 format!("the JSON is nested more than {MAX_DEPTH} levels deep"),
-                "A sheet is a few levels deep: remove the nested value, or close the brackets opened here.",
+                "A sheet is a few levels deep: remove the nested value, or close the brackets opened here."
+                    .into(),
             ));
         }
         Ok(())

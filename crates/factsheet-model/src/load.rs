@@ -26,7 +26,7 @@ fn read(
     bytes: &[u8],
 ) -> Result<(Sheet, Json), Vec<Diagnostic>> {
     let whole_file = |message: String, hint: &str| {
-        vec![Problem::at(0, Path::root(), message, hint).placed(file, bytes, None)]
+        vec![Problem::at(0, Path::root(), message, hint.into()).placed(file, bytes, None)]
     };
     if bytes.len() > MAX_BYTES {
         return Err(whole_file(
@@ -47,8 +47,8 @@ fn read(
         vec![Problem::at(
             e.valid_up_to(),
             Path::root(),
-            "the file is not valid UTF-8 here",
-            "Save the file as UTF-8; the byte here comes from another encoding.",
+            "the file is not valid UTF-8 here".into(),
+            "Save the file as UTF-8; the byte here comes from another encoding.".into(),
         )
         .placed(file, bytes, None)]
     })?;

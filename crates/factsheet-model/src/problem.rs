@@ -19,21 +19,16 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(path: Path, message: impl Into<String>, hint: impl Into<String>) -> Problem {
+    pub fn new(path: Path, message: String, hint: String) -> Problem {
         Problem {
             path,
             at: None,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
         }
     }
 
-    pub fn at(
-        offset: usize,
-        path: Path,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Problem {
+    pub fn at(offset: usize, path: Path, message: String, hint: String) -> Problem {
         Problem {
             at: Some(offset),
             ..Problem::new(path, message, hint)

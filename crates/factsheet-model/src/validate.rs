@@ -29,7 +29,8 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, path: Path, message: impl Into<String>, hint: impl Into<String>) {
-        self.problems.push(Problem::new(path, message, hint));
+        self.problems
+            .push(Problem::new(path, message.into(), hint.into()));
     }
 
     /// Text a reader sees: present, and free of control and invisible characters.

@@ -23,7 +23,7 @@ pub fn check_quotes(
             problems.push(Problem::new(
                 Path::root().key("sources").index(i).key("archive_file"),
                 format!("the full text of \"{}\" cannot be read: {why}", source.id),
-                "Put the source's text in the sources folder under this file name.",
+                "Put the source's text in the sources folder under this file name.".into(),
             ));
         }
         texts.insert(source.id.as_str(), text);
@@ -52,7 +52,7 @@ pub fn check_quotes(
                     problems.push(Problem::new(
                         Path::root().key(list).index(i).key("citations").index(j).key("quote"),
                         format!("is not in the text of source \"{}\"", citation.source),
-                        "Copy the excerpt exactly from the source (quotes, dashes and spacing may differ; words may not).",
+                        "Copy the excerpt exactly from the source (quotes, dashes and spacing may differ; words may not).".into(),
                     ));
                 }
             }
