@@ -70,9 +70,6 @@ described! {
         /// Only when the source gives one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub byline: Option<String>,
-        /// The language the source is written in, e.g. "ko".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub language: Option<String>,
         /// File name of the full text in the newsroom's archive of sources, for the verbatim check
         /// (`cargo xtask verify --sources DIR`).
         pub archive_file: String,

@@ -53,7 +53,6 @@ fn every_kind_of_source() -> Vec<Source> {
             dated,
             url: (i == 0).then(|| "https://example.org/report".into()),
             byline: (i == 1).then(|| "A. Reporter".into()),
-            language: (i == 3).then(|| "ko".into()),
             archive_file: format!("source-{i}.txt"),
         })
         .collect()

@@ -34,9 +34,6 @@ pub(super) fn check_story_and_sources(c: &mut Checker) {
         if let Some(byline) = &source.byline {
             c.text(at.key("byline"), byline);
         }
-        if let Some(language) = &source.language {
-            c.text(at.key("language"), language);
-        }
         if let Some(url) = &source.url {
             check_url(c, at.key("url"), url);
         }
