@@ -9,7 +9,9 @@
 //! - an enum's variants, named in snake_case (the macro also writes serde's
 //!   `rename_all = "snake_case"`): names only (`"single_origin"`), internally tagged objects
 //!   (`#[serde(tag = "kind", …)]`, first in its `serde` attribute), or one key naming the
-//!   variant (`{"stated": {…}}`). Variants are always chosen by name.
+//!   variant (`{"stated": {…}}`; such an enum gives `ONE_KEY_HINT`, what to write, and
+//!   `ONE_KEY_LISTED`, its `NAMES` in the order that hint reads, checked by a test). Variants
+//!   are always chosen by name.
 //!
 //! It also writes the derives every model type shares, and `deny_unknown_fields` on structs,
 //! because the decoder rejects unknown fields everywhere.
@@ -223,10 +225,14 @@ macro_rules! described {
         ),* $(,)?
     }) => {
 
+        impl $name {
+            /// The keys naming the variants, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$( $crate::describe::snake!($variant) ),*];
+        }
+
         impl $crate::decode::Decode for $name {
             fn decode(d: &mut $crate::decode::Decoder, value: &$crate::json::Json, path: &$crate::path::Path) -> Option<Self> {
-                let names: &[&str] = &[$( $crate::describe::snake!($variant) ),*];
-                let o = d.one_key(value, path, names, $name::ONE_KEY_HINT)?;
+                let o = d.one_key(value, path, $name::ONE_KEY_LISTED, $name::ONE_KEY_HINT)?;
                 $(
                     if o.get($crate::describe::snake!($variant)).is_some() {
                         return d.required_with(&o, $crate::describe::snake!($variant), |d, value, path| {

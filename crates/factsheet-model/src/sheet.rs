@@ -315,4 +315,20 @@ impl Dated {
     /// Said when a date line has no key or several: what each kind needs.
     const ONE_KEY_HINT: &'static str =
         "A date line is either stated (with `kind`, `as_written` and `at`) or not stated.";
+    /// The keys as messages list them: in the hint's order, stated first.
+    const ONE_KEY_LISTED: &'static [&'static str] = &["stated", "not_stated"];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_line_lists_exactly_its_variants() {
+        let mut listed = Dated::ONE_KEY_LISTED.to_vec();
+        let mut declared = Dated::NAMES.to_vec();
+        listed.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(listed, declared);
+    }
 }
