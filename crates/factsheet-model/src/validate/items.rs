@@ -138,6 +138,14 @@ fn source_moments(sheet: &Sheet, citations: &[Citation]) -> Vec<(String, Moment)
     out
 }
 
+/// The date as the text words it, and how the editor read it, when they say.
+fn words_and_basis(c: &mut Checker, at: &Path, as_written: &str, basis: Option<&str>) {
+    c.text(at.key("as_written"), as_written);
+    if let Some(basis) = basis {
+        c.text(at.key("basis"), basis);
+    }
+}
+
 fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation]) {
     let at = at.key("as_of");
     // The day the figure applies to, and the offset it is counted in (defaulting to the
@@ -149,10 +157,7 @@ fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation])
             date,
             basis,
         } => {
-            c.text(at.key("as_written"), as_written);
-            if let Some(b) = basis {
-                c.text(at.key("basis"), b);
-            }
+            words_and_basis(c, &at, as_written, basis.as_deref());
             match PartialDate::parse(date).filter(|d| d.day.is_some()) {
                 Some(d) => start = Some((d, 14 * 60, at.key("date"))),
                 None => c.report(
@@ -167,10 +172,7 @@ fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation])
             period,
             basis,
         } => {
-            c.text(at.key("as_written"), as_written);
-            if let Some(b) = basis {
-                c.text(at.key("basis"), b);
-            }
+            words_and_basis(c, &at, as_written, basis.as_deref());
             if let Some(d) = partial_date(c, at.key("period"), period) {
                 start = Some((d, 14 * 60, at.key("period")));
             }
@@ -181,8 +183,7 @@ fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation])
             utc_offset,
             basis,
         } => {
-            c.text(at.key("as_written"), as_written);
-            c.text(at.key("basis"), basis);
+            words_and_basis(c, &at, as_written, Some(basis));
             let offset = match utc_offset {
                 Some(o) => parse_offset(o).or_else(|| {
                     c.report(
