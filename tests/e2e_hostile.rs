@@ -26,10 +26,15 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use factsheet::model::claim_review::script_element;
 use factsheet::model::{load, Sheet};
 use serde_json::{json, Value as Json};
 use support::*;
+
+/// JSON-LD is written at build time by `xtask`.
+#[allow(dead_code)]
+#[path = "../xtask/src/claim_review.rs"]
+mod claim_review;
+use claim_review::script_element;
 
 /// A sheet of the bad-sheet catalogue by file name, `valid.json` being the fixture sheet.
 fn catalogue(name: &str) -> Vec<u8> {

@@ -24,12 +24,16 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use factsheet::data::BUILTIN_JSON;
-use factsheet::model::claim_review::{claim_reviews, script_element};
 use factsheet::model::date::Moment;
 use factsheet::model::load;
 use factsheet::model::validate::check_quotes;
 use factsheet::view::present::present;
 use serde_json::Value;
+
+/// JSON-LD is written at build time by `xtask`; the fuzzer runs it on every sheet it makes.
+#[path = "../xtask/src/claim_review.rs"]
+mod claim_review;
+use claim_review::{claim_reviews, script_element};
 
 const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
 /// 2026-01-01T00:00Z in minutes, as the widget passes its clock.

@@ -61,7 +61,7 @@ fn every_figure_and_claim_is_shown_in_sheet_order_with_its_anchor_and_status() {
         assert_eq!(shown.summary, claim.summary);
     }
     // The fixture exercises every status.
-    for status in Status::ALL {
+    for &status in Status::ALL {
         let items = view.figures.iter().map(|f| &f.item);
         let mut items = items.chain(view.claims.iter().map(|c| &c.item));
         assert!(items.any(|i| i.status == status), "no item is {status:?}");

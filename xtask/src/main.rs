@@ -3,6 +3,7 @@
 //! run it first, saying in one line each what they find or install.
 
 mod bench;
+mod claim_review;
 mod dist;
 mod facts;
 mod options;

@@ -2,11 +2,15 @@
 //! aggregators can read the sheet's verdicts. Built at build time into the pages' JSON-LD.
 //!
 //! Only what the sheet states goes in: no review author, URL or date is made up.
+//!
+//! Build time only, so serde_json stays out of the widget. `tests/fuzz_load.rs` and
+//! `tests/e2e_hostile.rs` include this file with `#[path]` to exercise it on every sheet they
+//! make.
 
 use serde_json::{json, Value as Json};
 
-use super::sheet::{Dated, Sheet, Value};
-use super::status::{assess, items, party, party_name, source, Item};
+use factsheet::model::status::{assess, items, party, party_name, source, Item};
+use factsheet::model::{Dated, PartyKind, Sheet, Value};
 
 fn claimed_text(item: Item<'_>) -> String {
     match item {
@@ -32,11 +36,7 @@ fn review(sheet: &Sheet, item: Item<'_>) -> Json {
         .iter()
         .map(|id| {
             let kind = match party(sheet, id).map(|p| p.kind) {
-                Some(
-                    super::PartyKind::Person
-                    | super::PartyKind::Leader
-                    | super::PartyKind::Lawmaker,
-                ) => "Person",
+                Some(PartyKind::Person | PartyKind::Leader | PartyKind::Lawmaker) => "Person",
                 _ => "Organization",
             };
             json!({ "@type": kind, "name": party_name(sheet, id) })
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn every_item_has_a_review_with_its_status_and_why() {
-        let sheet = crate::data::builtin().unwrap();
+        let sheet = factsheet::data::builtin().unwrap();
         let graph = claim_reviews(&sheet);
         let reviews = graph["@graph"].as_array().unwrap();
         assert_eq!(reviews.len(), sheet.figures.len() + sheet.claims.len());
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn no_text_can_break_out_of_the_script_element() {
-        let mut sheet = crate::data::builtin().unwrap();
+        let mut sheet = factsheet::data::builtin().unwrap();
         sheet.figures[0].label = "</script><script>alert(1)</script><!--".into();
         let element = script_element(&sheet);
         let body = &element

@@ -31,24 +31,29 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// A number for messages and drawing: whole numbers by integer formatting, anything else by
-/// the browser's own `Number#toString` in the widget. Rust's float formatting is about 25 KB
-/// of wasm; both print the shortest text that reads back as the same number.
-pub fn number_text(n: f64) -> String {
+/// How a number that is not whole becomes text in a message. The widget passes the browser's
+/// `Number#toString`, so Rust's float formatting (about 25 KB of wasm) stays out of it; build
+/// time and tests use [`RustNumberText`]. Both print the shortest text that reads back as the
+/// same number.
+pub trait NumberText {
+    fn fraction(&self, n: f64) -> String;
+}
+
+/// Rust's own float formatting, for native code.
+pub struct RustNumberText;
+
+impl NumberText for RustNumberText {
+    fn fraction(&self, n: f64) -> String {
+        n.to_string()
+    }
+}
+
+/// A number for messages: whole numbers by integer formatting, anything else by `numbers`.
+pub fn number_text(n: f64, numbers: &dyn NumberText) -> String {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
         return (n as i64).to_string();
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Number::from(n)
-            .to_string_with_radix(10)
-            .map(String::from)
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        n.to_string()
-    }
+    numbers.fraction(n)
 }
 
 /// Whether `needle` appears in `haystack` once both are normalised.
@@ -117,6 +122,7 @@ mod tests {
 
     #[test]
     fn numbers_print_without_a_needless_point() {
+        let number_text = |n| number_text(n, &RustNumberText);
         assert_eq!(number_text(12_000.0), "12000");
         assert_eq!(number_text(-2.0), "-2");
         assert_eq!(number_text(2.5), "2.5");
