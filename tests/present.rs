@@ -2,6 +2,9 @@
 //! (`tests/fixtures/sheet.json`), with every expectation taken from the sheet itself, so the
 //! tests hold for any story; only the tests named `seed_story_…` check the shipped story.
 
+// A test says what broke by failing loudly: unwrap, expect and panic! are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use factsheet::model::status::outlet_name;
 use factsheet::model::{load, AsOf, ClaimKind, Dated, Figure, Sheet, Status, Value};
 use factsheet::view::format::format_day;

@@ -138,7 +138,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     print!("\n{markdown}");
     write(
         &out.join("report.json"),
-        &serde_json::to_string_pretty(&report).expect("json"),
+        &serde_json::to_string_pretty(&report).map_err(|e| format!("bench report: {e}"))?,
     )?;
     write(&out.join("report.md"), &markdown)?;
     println!("bench: wrote {}", out.join("report.md").display());

@@ -226,9 +226,12 @@ pub fn one_file_page(
                 .into(),
         );
     }
-    let (before, rest) = template.split_once(UNBUILT_START).expect("checked above");
-    let (_, after) = rest.split_once(UNBUILT_END).expect("checked above");
-    let page = format!("{before}{after}");
+    // The markers were counted above; a template that still fails to split is named, not a panic.
+    let page = template
+        .split_once(UNBUILT_START)
+        .and_then(|(before, rest)| Some((before, rest.split_once(UNBUILT_END)?.1)))
+        .map(|(before, after)| format!("{before}{after}"))
+        .ok_or_else(|| format!("index.html: `{UNBUILT_END}` must follow `{UNBUILT_START}`"))?;
     let loader = fill(
         "xtask/pages/loader-one-file.js",
         ONE_FILE_LOADER,

@@ -178,10 +178,9 @@ pub fn seeds() -> PathBuf {
 
 /// The workspace root: the parent of this crate's directory.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
-        .to_path_buf()
+    // xtask sits one folder below the workspace root, so it always has a parent.
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
 }
 
 /// Runs `cmd` in the workspace root, echoing it first; fails with the command line on a

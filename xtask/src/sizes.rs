@@ -171,7 +171,7 @@ pub fn measure(dist: &Path) -> Result<Sizes, String> {
     for path in files_under(dist)? {
         let name = path
             .strip_prefix(dist)
-            .expect("listed under dist")
+            .map_err(|_| format!("{} is not under {}", path.display(), dist.display()))?
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
@@ -234,7 +234,10 @@ fn compress(cmd: &str, args: &[&str], bytes: &[u8]) -> Result<Option<Vec<u8>>, S
         Err(e) => return Err(format!("could not start `{cmd}`: {e}")),
     };
     // Feed stdin from a thread: the child may fill its stdout pipe before reading all input.
-    let mut stdin = child.stdin.take().expect("piped");
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| format!("`{cmd}` has no standard input"))?;
     let input = bytes.to_vec();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child
@@ -262,7 +265,8 @@ fn read_record(path: &Path) -> Result<Sizes, String> {
 }
 
 fn write_record(path: &Path, sizes: &Sizes) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(sizes).expect("a map of numbers serialises");
+    let mut text =
+        serde_json::to_string_pretty(sizes).map_err(|e| format!("{}: {e}", path.display()))?;
     text.push('\n');
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
