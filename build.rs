@@ -4,23 +4,27 @@
 
 use std::{env, fs, path::Path};
 
-fn main() {
+/// A failed build script prints its error and stops the build, naming the file and the fix.
+fn main() -> Result<(), String> {
     let source = "assets/factsheet.css";
     println!("cargo:rerun-if-changed={source}");
-    let css = fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let css = fs::read_to_string(source).map_err(|e| format!("cannot read {source}: {e}"))?;
     let mut out = String::with_capacity(css.len());
     let mut rest = css.as_str();
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
         let Some(end) = rest[start + 2..].find("*/") else {
-            panic!("{source}: a comment opened with /* is never closed");
+            return Err(format!(
+                "{source}: a comment opened with /* is never closed; close it with */"
+            ));
         };
         rest = &rest[start + 2 + end + 2..];
     }
     out.push_str(rest);
     // A comment on its own line leaves that line empty: drop blank lines.
     let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
-    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("factsheet.css");
+    let out_dir = env::var("OUT_DIR").map_err(|e| format!("OUT_DIR (set by cargo): {e}"))?;
+    let target = Path::new(&out_dir).join("factsheet.css");
     fs::write(&target, lines.join("\n") + "\n")
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))
 }

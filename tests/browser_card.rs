@@ -1,10 +1,21 @@
 //! Browser tests of the card's components: real DOM, real events, in headless Chromium.
-//! Each test mounts its own card into a fresh element.
+//! Each test mounts its own card of the fixture sheet (`tests/fixtures/sheet.json`) into a
+//! fresh element; what it expects (numbers, words, counts) comes from that sheet, through the
+//! model and `present`, so the tests hold for any story.
+//!
+//! Run by `cargo xtask test`, or by hand:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p factsheet --target wasm32-unknown-unknown --test browser_card`
+//! (cargo's wasm32 runner is `wasm-bindgen-test-runner`; `webdriver.json` holds Chromium's flags).
+
+// A test says what broke by failing loudly: unwrap, expect and panic! are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 use std::time::Duration;
 
+use factsheet::model::{load, Sheet};
+use factsheet::view::present::{present, FigureView, SheetView};
 use factsheet::view::{App, AppProps, Theme};
 use gloo_timers::future::sleep;
 use wasm_bindgen::JsCast;
@@ -15,13 +26,30 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn mount() -> Element {
+const FIXTURE: &str = include_str!("fixtures/sheet.json");
+
+fn fixture() -> Sheet {
+    load("sheet.json", FIXTURE.as_bytes(), None).expect("the fixture sheet is valid")
+}
+
+/// What the card shows for the fixture in English.
+fn view() -> SheetView {
+    present(&fixture(), "en")
+}
+
+/// A new, empty element at the end of the page's body: each test mounts into its own.
+fn fresh_host() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let sheet = Rc::new(factsheet::data::builtin().unwrap());
+    host
+}
+
+/// Mounts the fixture's card in English and the light theme, once it has rendered.
+async fn mount() -> Element {
+    let host = fresh_host();
     let props = yew::props!(AppProps {
-        sheet,
+        sheet: Rc::new(fixture()),
         lang: "en",
         theme: Theme::Light,
     });
@@ -52,6 +80,10 @@ fn find(host: &Element, selector: &str) -> HtmlElement {
         .unwrap()
 }
 
+fn count(host: &Element, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
 fn pointer(target: &Element, kind: &str, pointer_type: &str) {
     let init = PointerEventInit::new();
     init.set_pointer_type(pointer_type);
@@ -79,93 +111,124 @@ fn button_of(host: &Element, figure: &str) -> HtmlElement {
     find(host, &format!("#fig-{figure} .fs-figure-button"))
 }
 
+fn expanded(host: &Element, figure: &str) -> Option<String> {
+    button_of(host, figure).get_attribute("aria-expanded")
+}
+
+/// The first figure `pick` accepts.
+fn figure_where(view: &SheetView, what: &str, pick: impl Fn(&FigureView) -> bool) -> FigureView {
+    view.figures
+        .iter()
+        .find(|f| pick(f))
+        .unwrap_or_else(|| panic!("the fixture has no figure {what}"))
+        .clone()
+}
+
 #[wasm_bindgen_test]
-async fn every_figure_shows_its_number_and_status_in_words() {
+async fn every_figure_shows_its_number_hedge_and_status_in_words() {
     let host = mount().await;
-    let expected = [
-        ("sent-per-rfa", "as many as", "12,000", "Contested"),
-        ("casualties-ukraine", "", "3,800", "Contested"),
-        ("dead-per-nis", "", "300", "Contested"),
-        ("casualties-us", "", "several hundred", "Contested"),
-        ("captured", "", "two", "Single origin"),
-    ];
-    for (id, hedge, number, status) in expected {
+    let view = view();
+    for f in &view.figures {
+        let id = &f.item.id;
         let card = find(&host, &format!("#fig-{id}"));
         assert_eq!(
             find(&card, ".fs-number").text_content().unwrap(),
-            number,
+            f.number,
             "{id}"
         );
+        assert_eq!(
+            find(&card, ".fs-unit").text_content().unwrap(),
+            f.unit,
+            "{id}"
+        );
+        let status = find(&card, ".fs-status").inner_text();
         assert!(
-            find(&card, ".fs-status")
-                .inner_text()
-                .trim()
-                .ends_with(status),
-            "{id}"
+            status.trim().ends_with(f.item.status.label()),
+            "{id}: {status:?}"
         );
-        if !hedge.is_empty() {
-            assert_eq!(
-                find(&card, ".fs-qualifier").text_content().unwrap(),
-                hedge,
-                "{id}"
-            );
+        match &f.qualifier {
+            Some(q) => assert_eq!(&find(&card, ".fs-qualifier").text_content().unwrap(), q),
+            None => assert_eq!(count(&card, ".fs-qualifier"), 0, "{id}"),
         }
     }
-    let count = host.query_selector_all(".fs-figure").unwrap().length();
-    assert_eq!(count, 9);
+    assert_eq!(count(&host, ".fs-figure") as usize, view.figures.len());
+}
+
+#[wasm_bindgen_test]
+async fn with_default_props_the_card_shows_every_figures_number() {
+    let host = fresh_host();
+    // `props!` fills every optional prop with its default: English, the light theme.
+    yew::Renderer::<App>::with_root_and_props(
+        host.clone(),
+        yew::props!(AppProps {
+            sheet: Rc::new(fixture())
+        }),
+    )
+    .render();
+    let view = view();
+    let text = || host.text_content().unwrap_or_default();
+    assert!(
+        settle(|| text().contains(&view.figures[0].number)).await,
+        "the first figure's number never appeared; the card shows: {:?}",
+        text()
+    );
+    for f in &view.figures {
+        assert!(
+            text().contains(&f.number),
+            "{} ({:?}) is missing",
+            f.item.id,
+            f.number
+        );
+    }
 }
 
 #[wasm_bindgen_test]
 async fn mouse_hover_opens_and_leaving_closes() {
     let host = mount().await;
-    let wrapper = find(&host, "#fig-casualties-ukraine .fs-cited");
-    assert!(!is_open(&host, "casualties-ukraine"));
+    let f = figure_where(&view(), "whose quote holds its words", |f| {
+        !f.item.citations[0].quote.1.is_empty()
+    });
+    let id = f.item.id.as_str();
+    let wrapper = find(&host, &format!("#fig-{id} .fs-cited"));
+    assert!(!is_open(&host, id));
     pointer(&wrapper, "pointerenter", "mouse");
-    assert!(
-        settle(|| is_open(&host, "casualties-ukraine")).await,
-        "hover did not open"
-    );
-    let popover = popover_of(&host, "casualties-ukraine");
+    assert!(settle(|| is_open(&host, id)).await, "hover did not open");
+    let popover = popover_of(&host, id);
     assert_eq!(popover.get_attribute("role").as_deref(), Some("dialog"));
-    assert_eq!(find(&popover, "mark").text_content().unwrap(), "3,800");
     assert_eq!(
-        button_of(&host, "casualties-ukraine")
-            .get_attribute("aria-expanded")
-            .as_deref(),
-        Some("true")
+        find(&popover, "mark").text_content().unwrap(),
+        f.item.citations[0].quote.1
     );
+    assert_eq!(expanded(&host, id).as_deref(), Some("true"));
     pointer(&wrapper, "pointerleave", "mouse");
     assert!(
-        settle(|| !is_open(&host, "casualties-ukraine")).await,
+        settle(|| !is_open(&host, id)).await,
         "leaving did not close"
     );
-    assert_eq!(
-        button_of(&host, "casualties-ukraine")
-            .get_attribute("aria-expanded")
-            .as_deref(),
-        Some("false")
-    );
+    assert_eq!(expanded(&host, id).as_deref(), Some("false"));
 }
 
 #[wasm_bindgen_test]
 async fn keyboard_focus_opens_and_escape_closes_returning_focus() {
     let host = mount().await;
-    let button = button_of(&host, "dead-per-nis");
+    let f = figure_where(&view(), "with two citations", |f| {
+        f.item.citations.len() > 1
+    });
+    let id = f.item.id.as_str();
+    let button = button_of(&host, id);
     button.focus().unwrap();
-    assert!(
-        settle(|| is_open(&host, "dead-per-nis")).await,
-        "focus did not open"
-    );
-    let quotes = popover_of(&host, "dead-per-nis")
+    assert!(settle(|| is_open(&host, id)).await, "focus did not open");
+    let quotes = popover_of(&host, id)
         .query_selector_all("blockquote")
         .unwrap()
         .length();
-    assert_eq!(quotes, 2, "both outlets' quotes are in the popover");
-    key(&button, "Escape");
-    assert!(
-        settle(|| !is_open(&host, "dead-per-nis")).await,
-        "Escape did not close"
+    assert_eq!(
+        quotes as usize,
+        f.item.citations.len(),
+        "every outlet's quote is in the popover"
     );
+    key(&button, "Escape");
+    assert!(settle(|| !is_open(&host, id)).await, "Escape did not close");
     let active = web_sys::window()
         .unwrap()
         .document()
@@ -182,19 +245,18 @@ async fn keyboard_focus_opens_and_escape_closes_returning_focus() {
 #[wasm_bindgen_test]
 async fn a_tap_opens_and_a_second_tap_closes() {
     let host = mount().await;
-    let wrapper = find(&host, "#fig-captured .fs-cited");
+    let id = view().figures[0].item.id.clone();
+    let id = id.as_str();
+    let wrapper = find(&host, &format!("#fig-{id} .fs-cited"));
     // A touch pointer entering is not a hover: nothing opens until the tap's click.
     pointer(&wrapper, "pointerenter", "touch");
     sleep(Duration::from_millis(60)).await;
-    assert!(!is_open(&host, "captured"));
-    button_of(&host, "captured").click();
+    assert!(!is_open(&host, id));
+    button_of(&host, id).click();
+    assert!(settle(|| is_open(&host, id)).await, "tap did not open");
+    button_of(&host, id).click();
     assert!(
-        settle(|| is_open(&host, "captured")).await,
-        "tap did not open"
-    );
-    button_of(&host, "captured").click();
-    assert!(
-        settle(|| !is_open(&host, "captured")).await,
+        settle(|| !is_open(&host, id)).await,
         "second tap did not close"
     );
 }
@@ -202,26 +264,31 @@ async fn a_tap_opens_and_a_second_tap_closes() {
 #[wasm_bindgen_test]
 async fn only_one_popover_is_open_at_a_time() {
     let host = mount().await;
-    button_of(&host, "captured").click();
-    assert!(settle(|| is_open(&host, "captured")).await);
-    button_of(&host, "casualties-us").click();
-    assert!(settle(|| is_open(&host, "casualties-us") && !is_open(&host, "captured")).await);
-    let open = host
-        .query_selector_all(".fs-popover:not([hidden])")
-        .unwrap()
-        .length();
-    assert_eq!(open, 1);
+    let view = view();
+    let first = view.figures.first().unwrap().item.id.as_str();
+    let last = view.figures.last().unwrap().item.id.as_str();
+    assert_ne!(first, last, "the fixture has two figures");
+    button_of(&host, first).click();
+    assert!(settle(|| is_open(&host, first)).await);
+    button_of(&host, last).click();
+    assert!(settle(|| is_open(&host, last) && !is_open(&host, first)).await);
+    assert_eq!(count(&host, ".fs-popover:not([hidden])"), 1);
 }
 
 #[wasm_bindgen_test]
-async fn the_button_controls_a_labelled_dialog() {
+async fn the_button_controls_a_dialog_labelled_with_the_hedge_number_and_unit() {
     let host = mount().await;
-    let button = button_of(&host, "sent-per-rfa");
+    let f = figure_where(&view(), "with a hedge", |f| f.qualifier.is_some());
+    let button = button_of(&host, &f.item.id);
     let controls = button.get_attribute("aria-controls").unwrap();
     let dialog = find(&host, &format!("#{controls}"));
     let label_id = dialog.get_attribute("aria-labelledby").unwrap();
     let label = find(&host, &format!("#{label_id}")).text_content().unwrap();
-    assert_eq!(label, "Sources for as many as 12,000 troops");
+    let hedge = f.qualifier.as_deref().unwrap();
+    assert_eq!(
+        label,
+        format!("Sources for {hedge} {} {}", f.number, f.unit)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -236,49 +303,66 @@ async fn the_theme_can_be_overridden() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_that_figures_citations() {
     let window = web_sys::window().unwrap();
-    window.location().set_hash("fig-wounded-per-nis").unwrap();
+    // The last figure: furthest down, and not the one a test would open by accident.
+    let id = view().figures.last().unwrap().item.id.clone();
+    window.location().set_hash(&format!("fig-{id}")).unwrap();
     let host = mount().await;
-    let opened = settle(|| is_open(&host, "wounded-per-nis")).await;
+    let opened = settle(|| is_open(&host, &id)).await;
     window.location().set_hash("").unwrap();
-    assert!(opened, "#fig-wounded-per-nis did not open its popover");
-    assert_eq!(
-        button_of(&host, "wounded-per-nis")
-            .get_attribute("aria-expanded")
-            .as_deref(),
-        Some("true")
-    );
+    assert!(opened, "#fig-{id} did not open its popover");
+    assert_eq!(expanded(&host, &id).as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
 async fn a_claim_quoted_by_two_outlets_shows_both_wordings_side_by_side() {
     let host = mount().await;
-    let claim = find(&host, "#claim-more-captures");
+    let view = view();
+    let quoted = view
+        .claims
+        .iter()
+        .find(|c| c.item.citations.len() == 2)
+        .expect("the fixture has a claim two outlets quote");
+    let claim = find(&host, &format!("#{}", quoted.item.anchor));
     let wordings = claim
         .query_selector_all(".fs-wordings--side .fs-wording")
         .unwrap();
     assert_eq!(wordings.length(), 2);
     let text = claim.text_content().unwrap();
-    assert!(
-        text.contains("undoubtedly be more") && text.contains("likely just the beginning"),
-        "{text}"
-    );
+    for c in &quoted.item.citations {
+        let quote = format!("{}{}{}", c.quote.0, c.quote.1, c.quote.2);
+        assert!(text.contains(&quote), "{quote:?} not in {text:?}");
+        assert!(text.contains(&c.outlet), "{:?} not in {text:?}", c.outlet);
+    }
 }
 
 #[wasm_bindgen_test]
 async fn every_conflict_links_to_its_figures_whose_citations_open() {
     let host = mount().await;
-    let panels = host.query_selector_all(".fs-conflict").unwrap();
-    assert_eq!(panels.length(), 4, "one panel per conflict");
+    let view = view();
+    assert_eq!(
+        count(&host, ".fs-conflict") as usize,
+        view.conflicts.len(),
+        "one panel per conflict"
+    );
+    // Every figure in a conflict links to its card, in the conflict's order.
+    let linked: Vec<&str> = view
+        .conflicts
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|id| view.figures.iter().any(|f| &f.item.id == *id))
+        .map(String::as_str)
+        .collect();
     let links = host
         .query_selector_all(".fs-conflict a.fs-conflict-figure")
         .unwrap();
-    // 5 casualty estimates and the two 12,000 figures.
-    assert_eq!(links.length(), 7);
-    let link: HtmlElement = links.item(2).unwrap().dyn_into().unwrap();
+    assert_eq!(links.length() as usize, linked.len());
+    let last = links.length() - 1;
+    let link: HtmlElement = links.item(last).unwrap().dyn_into().unwrap();
     let target = link.get_attribute("href").unwrap();
-    assert_eq!(target, "#fig-dead-per-nis");
+    let id = linked[last as usize];
+    assert_eq!(target, format!("#fig-{id}"));
     link.click();
-    let opened = settle(|| is_open(&host, "dead-per-nis")).await;
+    let opened = settle(|| is_open(&host, id)).await;
     web_sys::window().unwrap().location().set_hash("").unwrap();
     assert!(
         opened,

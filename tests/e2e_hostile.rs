@@ -17,24 +17,32 @@
 //! Need `dist/`: `cargo xtask dist && cargo test --test e2e_hostile -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod catalogue;
 mod support;
 
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use factsheet::model::claim_review::script_element;
 use factsheet::model::{load, Sheet};
 use serde_json::{json, Value as Json};
 // The pages here add nothing to their head.
 use support::fixture_page as page;
 use support::*;
 
+/// JSON-LD is written at build time by `xtask`.
+#[allow(dead_code)]
+#[path = "../xtask/src/claim_review.rs"]
+mod claim_review;
+use claim_review::script_element;
+
+/// A sheet of the bad-sheet catalogue by file name, `valid.json` being the fixture sheet.
 fn catalogue(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/catalogue")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    catalogue::files()
+        .into_iter()
+        .find(|(file, _)| file == name)
+        .unwrap_or_else(|| panic!("no {name} in the catalogue"))
+        .1
 }
 
 // ---------------------------------------------------------------------------------------
@@ -47,13 +55,8 @@ fn catalogue(name: &str) -> Vec<u8> {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_card() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalogue");
-    let mut names: Vec<String> = fs::read_dir(&dir)
-        .expect("tests/catalogue")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
+    let files = catalogue::files();
+    let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
     assert!(names.len() > 25, "only {} catalogue files", names.len());
     // The widget checks dates against the reader's clock, so the build-time side does too.
     let minutes = std::time::SystemTime::now()
@@ -67,11 +70,13 @@ async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_ca
         .enumerate()
         .map(|(i, name)| format!("<div id=\"c{i}\" data-factsheet data-src=\"{name}\"></div>\n"))
         .collect();
-    let mut files: Vec<(&str, Vec<u8>)> =
-        names.iter().map(|n| (n.as_str(), catalogue(n))).collect();
+    let mut served: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.clone()))
+        .collect();
     let page_html = page("", &body).into_bytes();
-    files.push(("all.html", page_html));
-    let site = Site::new(&files, true);
+    served.push(("all.html", page_html));
+    let site = Site::new(&served, true);
 
     let browser = Browser::start(&["--window-size=1200,900"]).await;
     let outcome = async {
@@ -80,7 +85,7 @@ async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_ca
         let mut failures = Vec::new();
         for (i, name) in names.iter().enumerate() {
             let host = format!("#c{i}");
-            match load(name, &catalogue(name), now) {
+            match load(name, &files[i].1, now) {
                 Ok(sheet) => {
                     let figure = sheet.figures.first().ok_or("no figures")?;
                     if let Err(e) = popover_quotes(d, &host, figure).await {

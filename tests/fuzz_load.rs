@@ -1,5 +1,5 @@
 //! Never panic (issue 7): a mutation fuzzer on stable Rust, no extra crates. It breaks the
-//! shipped sheet (`assets/sheet.json`) and the catalogue's small one in many ways (byte and
+//! shipped sheet (`assets/sheet.json`) and the small fixture sheet in many ways (byte and
 //! bit flips, truncations, deletions, duplications, insertions of JSON fragments, deep
 //! nesting, and edits of the parsed tree: strings, numbers, ids, dates and links swapped for
 //! hostile ones, keys dropped) and feeds each input to `load`, the way a `data-src` sheet
@@ -17,6 +17,9 @@
 //!
 //! `FUZZ_SEED=N` changes the inputs (the default is fixed, so failures reproduce).
 
+// A test says what broke by failing loudly: unwrap, expect and panic! are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,14 +27,18 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use factsheet::data::BUILTIN_JSON;
-use factsheet::model::claim_review::{claim_reviews, script_element};
 use factsheet::model::date::Moment;
 use factsheet::model::load;
 use factsheet::model::validate::check_quotes;
 use factsheet::view::present::present;
 use serde_json::Value;
 
-const SMALL_SHEET: &str = include_str!("catalogue/valid.json");
+/// JSON-LD is written at build time by `xtask`; the fuzzer runs it on every sheet it makes.
+#[path = "../xtask/src/claim_review.rs"]
+mod claim_review;
+use claim_review::{claim_reviews, script_element};
+
+const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
 /// 2026-01-01T00:00Z in minutes, as the widget passes its clock.
 const NOW: Moment = Moment(20_454 * 1440);
 const LANGS: [&str; 6] = ["en", "de-CH", "fr", "ar-EG", "", "x-\u{202e}-\u{0}"];

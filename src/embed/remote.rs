@@ -9,7 +9,8 @@ use web_sys::Response;
 use yew::prelude::*;
 
 use crate::model::date::Moment;
-use crate::model::{load, Sheet};
+use crate::model::{load_with, Sheet};
+use crate::numbers::BrowserNumberText;
 use crate::view::{App, ErrorCard, Theme};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -89,7 +90,7 @@ async fn fetch_sheet(url: &str) -> Result<Sheet, (String, Vec<String>)> {
         )
     })?;
     let now = Moment((js_sys::Date::now() / 60_000.0) as i64);
-    load(url, &bytes, Some(now)).map_err(|problems| {
+    load_with(&BrowserNumberText, url, &bytes, Some(now)).map_err(|problems| {
         let n = problems.len();
         let noun = if n == 1 { "problem" } else { "problems" };
         (

@@ -9,11 +9,13 @@
 //! issue 6. Timings are only meaningful as ratios within one run: the machine is noisy.
 
 use std::fs;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{json, Value};
 
+use crate::options::Spec;
 use crate::setup::{self, target_dir, CHROMEDRIVER};
 use crate::sizes::{compressed_len, gzip_len};
 use crate::{dist, prerender, root, run, serve};
@@ -41,27 +43,19 @@ const METRICS: [(&str, &str); 8] = [
     ("cpu_ms", "main-thread task time (ms)"),
 ];
 
+pub const SPEC: Spec = Spec {
+    task: "bench",
+    flags: &["--check"],
+    valued: &[("--runs", "N")],
+    operand: None,
+};
+
 pub fn run_bench(args: &[String]) -> Result<(), String> {
-    let mut check = false;
-    let mut runs = 5usize;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--check" => check = true,
-            "--runs" => {
-                runs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|&n| n > 0)
-                    .ok_or("`--runs` needs a positive number")?
-            }
-            other => {
-                return Err(format!(
-                    "unknown option `{other}` (usage: bench [--check] [--runs N])"
-                ))
-            }
-        }
-    }
+    let opts = SPEC.parse(args)?;
+    let check = opts.flag("--check");
+    let runs = opts
+        .parsed::<NonZeroUsize>("--runs", "a positive number")?
+        .map_or(5, NonZeroUsize::get);
     let tools = setup::build_tools()?;
     setup::browser()?;
     if let Err(e) = setup::brotli() {
@@ -144,7 +138,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     print!("\n{markdown}");
     write(
         &out.join("report.json"),
-        &serde_json::to_string_pretty(&report).expect("json"),
+        &serde_json::to_string_pretty(&report).map_err(|e| format!("bench report: {e}"))?,
     )?;
     write(&out.join("report.md"), &markdown)?;
     println!("bench: wrote {}", out.join("report.md").display());

@@ -67,7 +67,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     // The card as HTML, for readers without (or before) the wasm, and the sheet as JSON-LD.
     let card = prerender::card()?;
     let sheet = factsheet::data::builtin().map_err(|problems| crate::facts::listed(&problems))?;
-    let json_ld = factsheet::model::claim_review::script_element(&sheet);
+    let json_ld = crate::claim_review::script_element(&sheet);
     if css.to_ascii_lowercase().contains("</style") {
         return Err(
             "assets/factsheet.css contains `</style`, which would end the inlined style early"
@@ -176,31 +176,15 @@ fn embed_script(glue: &str) -> String {
 /// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
 /// tells their stylesheet to show the citations as footnotes, since no popover will open.
 /// `let`, so it stays inside the script's block and out of the page's globals.
-const MARK_FAILED: &str = r#"let markFailed = function () {
-  var hosts = document.querySelectorAll("[data-factsheet]");
-  for (var i = 0; i < hosts.length; i++) hosts[i].setAttribute("data-factsheet-failed", "");
-};
-"#;
+const MARK_FAILED: &str = include_str!("../pages/loader-mark-failed.js");
 
-const EMBED_LOADER: &str = r#"// factsheet loader: everything is resolved against this script's own URL.
-(function () {
-  var script = document.currentScript;
-  var base = script && script.src ? script.src : document.baseURI;
-  function beside(name) { return new URL(name, base).href; }
-  function start() {
-    wasm_bindgen({ module_or_path: beside("factsheet_bg.wasm") }).catch(function (err) {
-      console.error("factsheet: the widget could not start", err);
-      markFailed();
-    });
-  }
-  // The wasm start function mounts into [data-factsheet] elements, so they must exist.
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
-"#;
+/// The embed bundle's start: the wasm from beside the script, once the page's hosts exist.
+const EMBED_LOADER: &str = include_str!("../pages/loader-embed.js");
+
+/// The one-file page's start: the wasm from the page itself, at [`WASM_MARKER`].
+const ONE_FILE_LOADER: &str = include_str!("../pages/loader-one-file.js");
+/// Where the one-file loader takes the gzipped wasm, as base64 (inside a JS string).
+const WASM_MARKER: &str = "WASM_GZIP_BASE64";
 
 /// Markers in the page templates (`index.html`, `xtask/pages/*.html`).
 const HEAD_MARKER: &str = "<!-- factsheet:head -->";
@@ -243,14 +227,19 @@ pub fn one_file_page(
                 .into(),
         );
     }
-    let (before, rest) = template.split_once(UNBUILT_START).expect("checked above");
-    let (_, after) = rest.split_once(UNBUILT_END).expect("checked above");
-    let page = format!("{before}{after}");
+    // The markers were counted above; a template that still fails to split is named, not a panic.
+    let page = template
+        .split_once(UNBUILT_START)
+        .and_then(|(before, rest)| Some((before, rest.split_once(UNBUILT_END)?.1)))
+        .map(|(before, after)| format!("{before}{after}"))
+        .ok_or_else(|| format!("index.html: `{UNBUILT_END}` must follow `{UNBUILT_START}`"))?;
+    let loader = fill(
+        "xtask/pages/loader-one-file.js",
+        ONE_FILE_LOADER,
+        &[(WASM_MARKER, &base64(gzipped_wasm))],
+    )?;
     // One classic script; the block keeps the glue's `let wasm_bindgen` out of the global scope.
-    let script = format!(
-        "<script>\n{{\n{glue}\n{MARK_FAILED}(function () {{\n  var text = atob(\"{}\");\n{INLINE_START}",
-        base64(gzipped_wasm)
-    );
+    let script = format!("<script>\n{{\n{glue}\n{MARK_FAILED}{loader}}}\n</script>");
     fill(
         "index.html",
         &page,
@@ -261,21 +250,6 @@ pub fn one_file_page(
         ],
     )
 }
-
-const INLINE_START: &str = r#"  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  // The wasm is inlined gzip-compressed (a third fewer bytes for the page); the browser's own
-  // DecompressionStream unpacks it, with no fetch, so this works from file:// too.
-  var unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  new Response(unpacked).arrayBuffer().then(function (wasm) {
-    return wasm_bindgen({ module_or_path: wasm });
-  }).catch(function (err) {
-    console.error("factsheet: the widget could not start", err);
-    markFailed();
-  });
-})();
-}
-</script>"#;
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
@@ -351,6 +325,8 @@ mod tests {
         assert!(page.contains("application/ld+json"));
         assert!(page.contains("let wasm_bindgen;"));
         assert!(page.contains("AGFzbQ=="), "the wasm is inlined as base64");
+        assert!(!page.contains(WASM_MARKER));
+        assert!(page.contains("new DecompressionStream(\"gzip\")"));
         assert!(!page.contains("fetch("));
     }
 

@@ -1,9 +1,12 @@
 //! `cargo xtask <task>`: the project's build automation, in plain Rust (see the alias in
-//! `.cargo/config.toml`). Each task does its own set-up, saying in one line what it does.
+//! `.cargo/config.toml`). `setup` installs what the build needs; `dist`, `test` and `bench`
+//! run it first, saying in one line each what they find or install.
 
 mod bench;
+mod claim_review;
 mod dist;
 mod facts;
+mod options;
 mod prerender;
 mod serve;
 mod setup;
@@ -13,43 +16,105 @@ mod test;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "\
-usage: cargo xtask <task> [options]
+use options::Spec;
 
-tasks:
-  dist [--serve] [--port N]   set up tools, build dist/ (one-file page, embed bundle, demo);
-                              with --serve, serve dist/ on 127.0.0.1 (default port 8000)
-  serve [--port N]            serve the existing dist/ on 127.0.0.1
-  bench [--check] [--runs N]  build release, then time the baseline page, dist/index.html and
-                              the demo in headless Chromium; writes target/bench/report.md;
-                              --check: fail unless the budgets of issue 6 are met
-  sizes [--update]            compare dist/ (gzip -9 bytes per file) with sizes.json, or
-                              rewrite sizes.json from dist/
-  test                        set up, then fmt, clippy, native tests, facts checks, dist,
-                              sizes, browser tests (headless Chromium), end-to-end tests
-  verify [args]               check the facts file against its sources
-  schema [args]               write or check the sheet's JSON Schema
-";
+/// Every task: what it accepts, what it does (for the usage text), and how to run it.
+type Task = (
+    &'static Spec,
+    &'static [&'static str],
+    fn(&[String]) -> Result<(), String>,
+);
+
+const TASKS: [Task; 8] = [
+    (
+        &setup::SPEC,
+        &[
+            "install what is missing: the wasm32 target, wasm-bindgen-cli, wasm-opt",
+            "and terser (npm), Chromium and ChromeDriver (Debian), brotli",
+        ],
+        setup::task,
+    ),
+    (
+        &DIST,
+        &[
+            "set up tools, build dist/ (one-file page, embed bundle, demo);",
+            "with --serve, serve dist/ on 127.0.0.1 (default port 8000)",
+        ],
+        dist_task,
+    ),
+    (
+        &SERVE,
+        &["serve the existing dist/ on 127.0.0.1"],
+        serve_task,
+    ),
+    (
+        &bench::SPEC,
+        &[
+            "build release, then time the baseline page, dist/index.html and",
+            "the demo in headless Chromium; writes target/bench/report.md;",
+            "--check: fail unless the budgets of issue 6 are met",
+        ],
+        bench::run_bench,
+    ),
+    (
+        &sizes::SPEC,
+        &[
+            "compare dist/ (gzip -9 bytes per file) with sizes.json, or",
+            "rewrite sizes.json from dist/",
+        ],
+        sizes::task,
+    ),
+    (
+        &test::SPEC,
+        &[
+            "set up, then fmt, clippy, native tests, facts checks, dist,",
+            "sizes, browser tests (headless Chromium), end-to-end tests",
+        ],
+        test::run_all,
+    ),
+    (
+        &facts::VERIFY,
+        &["check the facts file; with --sources, every quote against its source"],
+        facts::verify_task,
+    ),
+    (
+        &facts::SCHEMA,
+        &["write (or with --check, check) the sheet's JSON Schema"],
+        facts::schema_task,
+    ),
+];
+
+/// The usage text, from the tasks' own declarations.
+fn usage() -> String {
+    let width = TASKS
+        .iter()
+        .map(|(spec, _, _)| spec.synopsis().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from("usage: cargo xtask <task> [options]\n\ntasks:\n");
+    for (spec, about, _) in TASKS {
+        let mut first = spec.synopsis();
+        for line in about {
+            text.push_str(&format!("  {first:<width$}  {line}\n"));
+            first = String::new();
+        }
+    }
+    text
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((task, rest)) = args.split_first() else {
-        eprint!("{USAGE}");
+        eprint!("{}", usage());
         return ExitCode::FAILURE;
     };
-    let result = match task.as_str() {
-        "dist" => dist_task(rest),
-        "serve" => serve_task(rest),
-        "sizes" => sizes::task(rest),
-        "bench" => bench::run_bench(rest),
-        "test" => test::run_all(rest),
-        "verify" => facts::verify(rest),
-        "schema" => facts::schema(rest),
-        "help" | "-h" | "--help" => {
-            print!("{USAGE}");
+    let result = match TASKS.iter().find(|(spec, _, _)| spec.task == task) {
+        Some((_, _, run_task)) => run_task(rest),
+        None if matches!(task.as_str(), "help" | "-h" | "--help") => {
+            print!("{}", usage());
             Ok(())
         }
-        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+        None => Err(format!("unknown task `{task}`\n{}", usage())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -60,18 +125,22 @@ fn main() -> ExitCode {
     }
 }
 
+const DIST: Spec = Spec {
+    task: "dist",
+    flags: &["--serve"],
+    valued: &[("--port", "N")],
+    operand: None,
+};
+
 fn dist_task(args: &[String]) -> Result<(), String> {
-    let opts = Options::parse(args, &["--serve"], &["--port"])?;
+    let opts = DIST.parse(args)?;
     let serve_after = opts.flag("--serve");
-    let port = opts.port()?;
+    let port = port(&opts)?;
     let tools = setup::build_tools()?;
-    // The widget parses the sheet it embeds without re-checking it: check it before shipping
-    // (the verbatim check runs where the sources' texts sit beside the repo).
-    let seeds = root()
-        .join("../shared/seeds")
-        .to_string_lossy()
-        .into_owned();
-    facts::verify(&["--sources".into(), seeds])?;
+    // The widget parses the sheet it embeds without re-checking it: check it before shipping.
+    // The verbatim check runs where the sources' texts sit beside the repo; a newsroom
+    // developer without them still builds (`test`, which CI runs, insists on them).
+    facts::verify(None, facts::Sources::IfPresent(&seeds()))?;
     let dist = dist::build(&tools)?;
     dist::print_usage(&dist, serve_after);
     if serve_after {
@@ -80,9 +149,15 @@ fn dist_task(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+const SERVE: Spec = Spec {
+    task: "serve",
+    flags: &[],
+    valued: &[("--port", "N")],
+    operand: None,
+};
+
 fn serve_task(args: &[String]) -> Result<(), String> {
-    let opts = Options::parse(args, &[], &["--port"])?;
-    let port = opts.port()?;
+    let port = port(&SERVE.parse(args)?)?;
     let dist = root().join("dist");
     if !dist.join("index.html").is_file() {
         return Err("dist/ is not built: run `cargo xtask dist --serve`".into());
@@ -90,12 +165,22 @@ fn serve_task(args: &[String]) -> Result<(), String> {
     serve::run(&dist, port)
 }
 
+fn port(opts: &options::Options) -> Result<u16, String> {
+    Ok(opts
+        .parsed("--port", "a port number")?
+        .unwrap_or(serve::DEFAULT_PORT))
+}
+
+/// The full texts of the seed story's sources, in the `shared/` folder beside the clone.
+pub fn seeds() -> PathBuf {
+    root().join("../shared/seeds")
+}
+
 /// The workspace root: the parent of this crate's directory.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
-        .to_path_buf()
+    // xtask sits one folder below the workspace root, so it always has a parent.
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
 }
 
 /// Runs `cmd` in the workspace root, echoing it first; fails with the command line on a
@@ -133,48 +218,4 @@ pub fn command_line(cmd: &Command) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Hand-rolled options: known flags and `--name value` pairs, nothing else.
-struct Options {
-    flags: Vec<String>,
-    values: Vec<(String, String)>,
-}
-
-impl Options {
-    fn parse(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Self, String> {
-        let mut opts = Options {
-            flags: Vec::new(),
-            values: Vec::new(),
-        };
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            if flags.contains(&arg.as_str()) {
-                opts.flags.push(arg.clone());
-            } else if let Some((name, value)) =
-                arg.split_once('=').filter(|(n, _)| valued.contains(n))
-            {
-                opts.values.push((name.to_string(), value.to_string()));
-            } else if valued.contains(&arg.as_str()) {
-                let value = it.next().ok_or_else(|| format!("`{arg}` needs a value"))?;
-                opts.values.push((arg.clone(), value.clone()));
-            } else {
-                return Err(format!("unknown option `{arg}`\n{USAGE}"));
-            }
-        }
-        Ok(opts)
-    }
-
-    fn flag(&self, name: &str) -> bool {
-        self.flags.iter().any(|f| f == name)
-    }
-
-    fn port(&self) -> Result<u16, String> {
-        match self.values.iter().rev().find(|(n, _)| n == "--port") {
-            None => Ok(serve::DEFAULT_PORT),
-            Some((_, v)) => v
-                .parse()
-                .map_err(|_| format!("`--port {v}` is not a port number")),
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! Set-up: finds each tool the build needs, installs it when missing, and says in one line
 //! what it did. Installs come only from package registries (rustup, crates.io, npm, Debian):
-//! nothing is downloaded from GitHub.
+//! nothing is downloaded from GitHub. `cargo xtask setup` installs everything any task needs;
+//! `dist`, `test` and `bench` call the parts they need, so a fresh clone needs no set-up step.
 
 use std::env;
 use std::ffi::OsString;
@@ -8,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::options::Spec;
 use crate::{probe, root, run};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -31,13 +33,44 @@ pub struct Tools {
     pub path: OsString,
 }
 
+pub const SPEC: Spec = Spec {
+    task: "setup",
+    flags: &[],
+    valued: &[],
+    operand: None,
+};
+
+/// `cargo xtask setup`: everything any task needs, then one line saying what was installed
+/// (nothing, on a machine that has it all).
+pub fn task(args: &[String]) -> Result<(), String> {
+    SPEC.parse(args)?;
+    let mut installed = Installed::default();
+    build_tools_noting(&mut installed)?;
+    // One apt run for the browser tests' and the benchmark's packages.
+    debian_tools(&[BROWSER, BROTLI].concat(), &mut installed)?;
+    if installed.0.is_empty() {
+        println!("setup: nothing is missing");
+    } else {
+        println!("setup: installed {}", installed.0.join(", "));
+    }
+    Ok(())
+}
+
+/// What one set-up run installed (as opposed to found).
+#[derive(Default)]
+struct Installed(Vec<String>);
+
 /// Everything `dist` needs: the wasm target, wasm-bindgen-cli at the crate's version, wasm-opt
 /// and terser.
 pub fn build_tools() -> Result<Tools, String> {
-    wasm_target()?;
-    let wasm_bindgen = wasm_bindgen_cli()?;
-    let wasm_opt = npm_tool("wasm-opt", BINARYEN_NPM, BINARYEN_VERSION)?;
-    let terser = npm_tool("terser", TERSER_NPM, TERSER_VERSION)?;
+    build_tools_noting(&mut Installed::default())
+}
+
+fn build_tools_noting(installed: &mut Installed) -> Result<Tools, String> {
+    wasm_target(installed)?;
+    let wasm_bindgen = wasm_bindgen_cli(installed)?;
+    let wasm_opt = npm_tool("wasm-opt", BINARYEN_NPM, BINARYEN_VERSION, installed)?;
+    let terser = npm_tool("terser", TERSER_NPM, TERSER_VERSION, installed)?;
     let bin_dir = wasm_bindgen.parent().unwrap_or(Path::new("")).to_path_buf();
     let path = env::join_paths(
         std::iter::once(bin_dir).chain(env::split_paths(&env::var_os("PATH").unwrap_or_default())),
@@ -57,16 +90,18 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
-fn wasm_target() -> Result<(), String> {
-    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]));
-    match installed {
+fn wasm_target(installed: &mut Installed) -> Result<(), String> {
+    let targets = probe(Command::new("rustup").args(["target", "list", "--installed"]));
+    match targets {
         Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => {
             println!("setup: Rust target {WASM_TARGET}: installed");
             Ok(())
         }
         Some(_) => {
             println!("setup: adding the Rust target {WASM_TARGET} (rustup)");
-            run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+            run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+            installed.0.push(format!("the Rust target {WASM_TARGET}"));
+            Ok(())
         }
         None => {
             // No rustup: accept a toolchain that ships the target in its sysroot.
@@ -90,7 +125,7 @@ fn wasm_target() -> Result<(), String> {
 }
 
 /// The CLI must be exactly the version of the `wasm-bindgen` crate in `Cargo.lock`.
-fn wasm_bindgen_cli() -> Result<PathBuf, String> {
+fn wasm_bindgen_cli(installed: &mut Installed) -> Result<PathBuf, String> {
     let version = locked_wasm_bindgen()?;
     if let Some(found) = find_wasm_bindgen(&version) {
         println!(
@@ -105,9 +140,11 @@ fn wasm_bindgen_cli() -> Result<PathBuf, String> {
     // Not `--locked`: the lock file published with 0.2.130 pins a crate version that the
     // registry no longer has, and resolution then fails.
     run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
-    find_wasm_bindgen(&version).ok_or_else(|| {
+    let found = find_wasm_bindgen(&version).ok_or_else(|| {
         format!("wasm-bindgen {version} is still not found after `cargo install`: is ~/.cargo/bin on PATH?")
-    })
+    })?;
+    installed.0.push(format!("wasm-bindgen-cli {version}"));
+    Ok(found)
 }
 
 fn locked_wasm_bindgen() -> Result<String, String> {
@@ -152,7 +189,12 @@ fn find_wasm_bindgen(version: &str) -> Option<PathBuf> {
 }
 
 /// A command-line tool from npm, installed locally under `target/tools/` at an exact version.
-fn npm_tool(bin: &str, package: &str, version: &str) -> Result<PathBuf, String> {
+fn npm_tool(
+    bin: &str,
+    package: &str,
+    version: &str,
+    installed: &mut Installed,
+) -> Result<PathBuf, String> {
     let prefix = target_dir().join("tools");
     let exe = prefix.join("node_modules/.bin").join(bin);
     let is_right = |exe: &Path| {
@@ -187,6 +229,7 @@ fn npm_tool(bin: &str, package: &str, version: &str) -> Result<PathBuf, String> 
         .arg(&prefix)
         .arg(package))?;
     if is_right(&exe) {
+        installed.0.push(format!("{bin} ({package})"));
         Ok(exe)
     } else {
         Err(format!(
@@ -196,19 +239,27 @@ fn npm_tool(bin: &str, package: &str, version: &str) -> Result<PathBuf, String> 
     }
 }
 
+/// Programs from Debian, each as (the program, its package).
+type DebianTools<'a> = &'a [(&'a str, &'a str)];
+
+/// Chromium and ChromeDriver, for the browser and end-to-end tests.
+const BROWSER: DebianTools = &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")];
+/// `brotli`, for the benchmark's brotli column.
+const BROTLI: DebianTools = &[("/usr/bin/brotli", "brotli")];
+
 /// Chromium and ChromeDriver from Debian, for the browser and end-to-end tests.
 pub fn browser() -> Result<(), String> {
-    debian_tools(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])
+    debian_tools(BROWSER, &mut Installed::default())
 }
 
 /// Debian's `brotli`, for the benchmark's brotli column.
 pub fn brotli() -> Result<(), String> {
-    debian_tools(&[("/usr/bin/brotli", "brotli")])
+    debian_tools(BROTLI, &mut Installed::default())
 }
 
 /// Programs from Debian's packages: installed with apt when missing and running as root,
 /// otherwise an error naming the exact command.
-fn debian_tools(tools: &[(&str, &str)]) -> Result<(), String> {
+fn debian_tools(tools: DebianTools, installed: &mut Installed) -> Result<(), String> {
     let missing: Vec<&str> = tools
         .iter()
         .filter(|(exe, _)| !Path::new(exe).is_file())
@@ -222,7 +273,12 @@ fn debian_tools(tools: &[(&str, &str)]) -> Result<(), String> {
         println!("setup: {}: installed", found.join(" / "));
         return Ok(());
     }
-    let packages: Vec<&str> = tools.iter().map(|(_, package)| *package).collect();
+    // Only the packages of what is missing: the others are there already.
+    let packages: Vec<&str> = tools
+        .iter()
+        .filter(|(exe, _)| !Path::new(exe).is_file())
+        .map(|(_, package)| *package)
+        .collect();
     let command = format!(
         "apt-get update && apt-get install -y {}",
         packages.join(" ")
@@ -246,7 +302,10 @@ fn debian_tools(tools: &[(&str, &str)]) -> Result<(), String> {
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
     match tools.iter().find(|(exe, _)| !Path::new(exe).is_file()) {
         Some((exe, _)) => Err(format!("{exe} is still missing after `{command}`")),
-        None => Ok(()),
+        None => {
+            installed.0.push(packages.join(" and "));
+            Ok(())
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::options::Spec;
 use crate::root;
 
 /// The record file, relative to the workspace root.
@@ -23,18 +24,17 @@ pub const TOLERANCE_PERCENT: u64 = 1;
 /// File path under `dist/` (with `/` separators) -> gzip -9 bytes.
 pub type Sizes = BTreeMap<String, u64>;
 
+pub const SPEC: Spec = Spec {
+    task: "sizes",
+    flags: &["--update"],
+    valued: &[],
+    operand: None,
+};
+
 /// `cargo xtask sizes [--update]`: measures the existing `dist/`; checks it against the
 /// record, or with `--update` writes the record.
 pub fn task(args: &[String]) -> Result<(), String> {
-    let update = match args {
-        [] => false,
-        [flag] if flag == "--update" => true,
-        [other, ..] => {
-            return Err(format!(
-                "unknown option `{other}` (usage: sizes [--update])"
-            ))
-        }
-    };
+    let update = SPEC.parse(args)?.flag("--update");
     let dist = root().join("dist");
     if !dist.join("index.html").is_file() {
         return Err("dist/ is not built: run `cargo xtask dist` first".into());
@@ -171,7 +171,7 @@ pub fn measure(dist: &Path) -> Result<Sizes, String> {
     for path in files_under(dist)? {
         let name = path
             .strip_prefix(dist)
-            .expect("listed under dist")
+            .map_err(|_| format!("{} is not under {}", path.display(), dist.display()))?
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
@@ -234,7 +234,10 @@ fn compress(cmd: &str, args: &[&str], bytes: &[u8]) -> Result<Option<Vec<u8>>, S
         Err(e) => return Err(format!("could not start `{cmd}`: {e}")),
     };
     // Feed stdin from a thread: the child may fill its stdout pipe before reading all input.
-    let mut stdin = child.stdin.take().expect("piped");
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| format!("`{cmd}` has no standard input"))?;
     let input = bytes.to_vec();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child
@@ -262,7 +265,8 @@ fn read_record(path: &Path) -> Result<Sizes, String> {
 }
 
 fn write_record(path: &Path, sizes: &Sizes) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(sizes).expect("a map of numbers serialises");
+    let mut text =
+        serde_json::to_string_pretty(sizes).map_err(|e| format!("{}: {e}", path.display()))?;
     text.push('\n');
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -1,0 +1,150 @@
+//! Text rules shared by validation and the view: how quotes are compared with their sources,
+//! and how a number as written is read.
+
+/// Folds the typographic variants that copy and paste changes (curly quotes, apostrophes,
+/// dashes, non-breaking and repeated whitespace) so that a quote typed with straight quotes
+/// matches a source printed with curly ones. Nothing else is forgiven.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2026}' => {
+                out.push_str("...");
+                continue;
+            }
+            c if c.is_whitespace() => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How a number that is not whole becomes text in a message. The widget passes the browser's
+/// `Number#toString`, so Rust's float formatting (about 25 KB of wasm) stays out of it; build
+/// time and tests use [`RustNumberText`]. Both print the shortest text that reads back as the
+/// same number.
+pub trait NumberText {
+    fn fraction(&self, n: f64) -> String;
+}
+
+/// Rust's own float formatting, for native code.
+pub struct RustNumberText;
+
+impl NumberText for RustNumberText {
+    fn fraction(&self, n: f64) -> String {
+        n.to_string()
+    }
+}
+
+/// A number for messages: whole numbers by integer formatting, anything else by `numbers`.
+pub fn number_text(n: f64, numbers: &dyn NumberText) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).to_string();
+    }
+    numbers.fraction(n)
+}
+
+/// Whether `needle` appears in `haystack` once both are normalised.
+pub fn contains_normalised(haystack: &str, needle: &str) -> bool {
+    normalise(haystack).contains(&normalise(needle))
+}
+
+/// Byte range of `needle` in `haystack`, ignoring ASCII case; used to highlight a figure's
+/// words inside its quote.
+pub fn find_ignoring_case(haystack: &str, needle: &str) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let hay = haystack.to_ascii_lowercase();
+    let start = hay.find(&needle.to_ascii_lowercase())?;
+    Some((start, start + needle.len()))
+}
+
+const SMALL_NUMBERS: [&str; 13] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+
+/// Reads a number as a text prints it: digits with thousands commas ("12,000", "3.5") or a
+/// small number word ("two", "none"). `None` for anything else, such as "several hundred".
+pub fn read_number(written: &str) -> Option<f64> {
+    let word = written.trim().to_ascii_lowercase();
+    if word == "none" || word == "no" {
+        return Some(0.0);
+    }
+    if let Some(n) = SMALL_NUMBERS.iter().position(|w| *w == word) {
+        return Some(n as f64);
+    }
+    let mut groups = word.split(',');
+    let first = groups.next()?;
+    let mut digits = first.to_string();
+    for group in groups {
+        // A thousands group has exactly three digits ("12,000"); anything else is a typo.
+        let whole = group.split('.').next().unwrap_or("");
+        if whole.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    let valid = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|b| *b == b'.').count() <= 1
+        && digits.as_bytes()[0].is_ascii_digit();
+    if valid {
+        digits.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Characters that make two ids look alike while differing, or reorder text on screen.
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_without_a_needless_point() {
+        let number_text = |n| number_text(n, &RustNumberText);
+        assert_eq!(number_text(12_000.0), "12000");
+        assert_eq!(number_text(-2.0), "-2");
+        assert_eq!(number_text(2.5), "2.5");
+        assert_eq!(number_text(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn typographic_variants_compare_equal() {
+        assert!(contains_normalised(
+            "Russia\u{2019}s Kursk   region \u{201C}several\u{201D}",
+            "Russia's Kursk region \"several\""
+        ));
+        assert!(!contains_normalised("300 dead", "3,000 dead"));
+    }
+
+    #[test]
+    fn numbers_are_read_as_written() {
+        assert_eq!(read_number("12,000"), Some(12000.0));
+        assert_eq!(read_number("3,800"), Some(3800.0));
+        assert_eq!(read_number("two"), Some(2.0));
+        assert_eq!(read_number("none"), Some(0.0));
+        assert_eq!(read_number("1,20"), None);
+        assert_eq!(read_number("several hundred"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! Figures and claims alike: who says it, how far it is verified and why, and the citations
+//! a reader opens.
+
+use crate::model::status::{assess, join_names, party_name, source};
+use crate::model::{Citation, Claim, Dated, Item, Sheet, Status};
+
+/// One citation as the popover shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CitationView {
+    pub outlet: String,
+    pub title: String,
+    /// The source's date line as written, or "Date not stated".
+    pub dated: String,
+    /// "via Yonhap", when the outlet names who passed it on.
+    pub via: Option<String>,
+    /// Only when the sheet has one; never made up.
+    pub url: Option<String>,
+    /// The quote split around the words to highlight: (before, marked, after).
+    pub quote: (String, String, String),
+}
+
+/// A figure or a claim, ready to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    pub id: String,
+    /// The page anchor, `fig-<id>` or `claim-<id>`.
+    pub anchor: String,
+    pub popover_id: String,
+    pub status: Status,
+    pub why: String,
+    /// How many outlets and origins stand behind it: the sentence that separates one origin
+    /// repeated from independent confirmation.
+    pub origin_note: String,
+    /// Who says it, with the kind of party where useful.
+    pub claimant: String,
+    pub citations: Vec<CitationView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimView {
+    pub item: ItemView,
+    pub summary: String,
+    pub kind: &'static str,
+}
+
+fn source_dated(sheet: &Sheet, id: &str) -> String {
+    match source(sheet, id).map(|s| &s.dated) {
+        Some(Dated::Stated(d)) => d.as_written.clone(),
+        Some(Dated::NotStated { .. }) | None => "Date not stated".into(),
+    }
+}
+
+fn citation_view(sheet: &Sheet, citation: &Citation, highlight: Option<&str>) -> CitationView {
+    let src = source(sheet, &citation.source);
+    let quote = &citation.quote;
+    let marked = highlight.and_then(|words| crate::model::text::find_ignoring_case(quote, words));
+    let quote = match marked {
+        Some((a, b)) => (
+            quote[..a].to_string(),
+            quote[a..b].to_string(),
+            quote[b..].to_string(),
+        ),
+        None => (quote.clone(), String::new(), String::new()),
+    };
+    CitationView {
+        outlet: src.map_or(citation.source.clone(), |s| s.outlet.clone()),
+        title: src.map_or(String::new(), |s| s.title.clone()),
+        dated: source_dated(sheet, &citation.source),
+        via: citation
+            .via
+            .as_ref()
+            .map(|v| format!("via {}", party_name(sheet, v))),
+        url: src.and_then(|s| s.url.clone()),
+        quote,
+    }
+}
+
+pub(super) fn item_view(
+    sheet: &Sheet,
+    item: Item<'_>,
+    prefix: &str,
+    highlight: Option<&str>,
+) -> ItemView {
+    let assessment = assess(sheet, item);
+    let names: Vec<&str> = item
+        .claimants()
+        .iter()
+        .map(|c| party_name(sheet, c))
+        .collect();
+    ItemView {
+        id: item.id().to_string(),
+        anchor: format!("{prefix}-{}", item.id()),
+        popover_id: format!("pop-{prefix}-{}", item.id()),
+        status: assessment.status,
+        why: assessment.why(),
+        origin_note: assessment
+            .reasons
+            .last()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default(),
+        claimant: join_names(&names),
+        citations: item
+            .citations()
+            .iter()
+            .map(|c| citation_view(sheet, c, highlight))
+            .collect(),
+    }
+}
+
+pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
+    use crate::model::ClaimKind::*;
+    ClaimView {
+        item: item_view(sheet, Item::Claim(claim), "claim", None),
+        summary: claim.summary.clone(),
+        kind: match claim.kind {
+            Quote => "Quote",
+            Statement => "Statement",
+            ReportedOrder => "Reported order",
+            CouldNotVerify => "Could not verify",
+            NotAcknowledged => "Not acknowledged",
+        },
+    }
+}

@@ -1,0 +1,396 @@
+//! The bad-sheet catalogue: every way a sheet can break, each with the problems it must cause
+//! (JSON path, line, column and message).
+//!
+//! Rule cases are edits of the fixture sheet (`tests/fixtures/sheet.json`), made at run time,
+//! so a new required field is one edit to the fixture, not one per case. Each case's expected
+//! line and column come from where its edit put a `‸` (or from a piece of the edited text with
+//! a `‸` in it), counted here in characters, independently of the model's own locator.
+//! Byte-level cases (a byte-order mark, bytes that are not UTF-8, a file cut short) cannot be
+//! written as edits of text and stay as files beside this one.
+//!
+//! Shared by `tests/bad_sheets.rs` (the model), `tests/broken_sheets.rs` (the hints),
+//! `xtask/tests/verify_catalogue.rs` (the build) and `tests/e2e_hostile.rs` (the widget's
+//! error card). Standard library only, so every one of them can include it.
+#![allow(dead_code)]
+
+/// The fixture sheet: a made-up flood, valid under every rule.
+pub const FIXTURE: &str = include_str!("../fixtures/sheet.json");
+
+/// Marks the place a problem is expected, in an edit's new text or in a piece of text to find.
+const MARK: char = '‸';
+
+/// One broken sheet and every problem it must produce, no more and no fewer.
+pub struct Case {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+    pub problems: Vec<Expected>,
+}
+
+/// One expected problem; `message` is the start of the message, or all of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expected {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: &'static str,
+}
+
+impl Case {
+    pub fn file_name(&self) -> String {
+        format!("{}.json", self.name)
+    }
+
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).expect("a rule case is text")
+    }
+}
+
+/// An edit: `(anchor, old, new)` replaces the first `old` after `anchor` (which must occur
+/// once; an empty anchor means `old` itself must occur once) with `new`.
+type Edit = (&'static str, &'static str, &'static str);
+
+/// A problem: `(path, at, message)`. `at` is empty for the one `‸` in the case's edits, or a
+/// piece of the edited text with a `‸` at the place, written `anchor…piece` when the piece is
+/// the first one after `anchor`.
+type Problem = (&'static str, &'static str, &'static str);
+
+struct Rule {
+    name: &'static str,
+    edits: &'static [Edit],
+    problems: &'static [Problem],
+}
+
+/// The first figure's opening brace, where a missing field of it is reported.
+const FIRST_FIGURE: &str = "‸{\n      \"id\": \"homes-flooded\"";
+const URL: &str = "\"url\": \"https://valley-gazette.example/marrowby-flood\"";
+const CONTESTED_BUT_SINGLE: &str =
+    "says \"contested\", but the evidence makes it \"single_origin\"";
+
+#[rustfmt::skip]
+const RULES: &[Rule] = &[
+    // Malformed JSON.
+    Rule { name: "trailing-comma",
+        edits: &[("", "\"to\": \"2025-11-18\"", "\"to\": \"2025-11-18\"‸,")],
+        problems: &[("story.dates", "", "trailing comma: JSON allows no comma before a closing bracket")] },
+    Rule { name: "duplicate-key",
+        edits: &[("", "\"unit\": \"homes\",", "\"unit\": \"homes\",\n      ‸\"unit\": \"homes\",")],
+        problems: &[("figures[0].unit", "", "duplicate field `unit`")] },
+    // Wrong types, unknown and missing fields.
+    Rule { name: "wrong-type",
+        edits: &[("", "\"number\": 214,", "\"number\": ‸\"214\",")],
+        problems: &[("figures[0].value.number", "", "expected a number, found the string \"214\"")] },
+    Rule { name: "unknown-field",
+        edits: &[("", "\"unit\": \"homes\"", "‸\"units\": \"homes\"")],
+        problems: &[
+            ("figures[0].units", "", "unknown field `units`, expected one of `id`, `label`"),
+            ("figures[0]", FIRST_FIGURE, "missing field `unit`"),
+        ] },
+    Rule { name: "missing-field",
+        edits: &[("", "\n      \"unit\": \"homes\",", "")],
+        problems: &[("figures[0]", FIRST_FIGURE, "missing field `unit`")] },
+    Rule { name: "unknown-status",
+        edits: &[("", "\"status\": \"corroborated\"", "\"status\": ‸\"confirmed\"")],
+        problems: &[("figures[0].status", "", "unknown value `confirmed`, expected one of `contested`")] },
+    // Counts: JSON has no NaN or infinity; negative counts parse and the validator refuses them.
+    Rule { name: "nan-count",
+        edits: &[("", "\"number\": 214,", "\"number\": ‸NaN,")],
+        problems: &[("figures[0].value.number", "", "NaN is not a JSON number")] },
+    Rule { name: "infinite-count",
+        edits: &[("", "\"number\": 214,", "\"number\": ‸1e999,")],
+        problems: &[("figures[0].value.number", "", "number out of range")] },
+    Rule { name: "negative-count",
+        edits: &[("", "\"number\": 214,", "\"number\": ‸-214,")],
+        problems: &[
+            ("figures[0].value.number", "", "-214 is not a count"),
+            ("figures[0].value.number", "", "is -214, but the text writes \"214\", which is 214"),
+        ] },
+    Rule { name: "number-disagrees-with-its-words",
+        edits: &[("", "\"number\": 214,", "\"number\": ‸2140,")],
+        problems: &[("figures[0].value.number", "", "is 2140, but the text writes \"214\", which is 214")] },
+    // Ids and references.
+    Rule { name: "duplicate-id",
+        edits: &[("", "\"id\": \"levee-held\"", "\"id\": ‸\"homes-flooded\"")],
+        problems: &[("claims[0].id", "", "id \"homes-flooded\" is already used at figures[0].id")] },
+    Rule { name: "dangling-claimant",
+        edits: &[("\"id\": \"homes-flooded\"", "\"marrowby-council\"", "‸\"marrowby-counsil\"")],
+        problems: &[("figures[0].claimants[0]", "", "refers to party \"marrowby-counsil\", which the sheet does not have")] },
+    Rule { name: "dangling-source",
+        edits: &[("\"id\": \"homes-flooded\"", "\"source\": \"river-radio\"", "\"source\": ‸\"county-herald\"")],
+        problems: &[("figures[0].citations[1].source", "", "refers to source \"county-herald\", which the sheet does not have")] },
+    Rule { name: "dangling-conflict-item",
+        edits: &[("", "\"items\": [\n        \"in-shelters\"", "\"items\": [\n        ‸\"nowhere\"")],
+        problems: &[
+            ("conflicts[0].items[0]", "", "refers to figure or claim \"nowhere\", which the sheet does not have"),
+            // Out of the conflict, the figure is no longer contested.
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
+        ] },
+    Rule { name: "conflict-of-one",
+        edits: &[("", "\"in-shelters\",\n        \"with-relatives\",\n        \"evacuated-per-rescue\"\n      ]", "\"in-shelters\"\n      ]")],
+        problems: &[
+            ("conflicts[0].items", "\"items\": ‸[", "needs at least two items to disagree"),
+            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
+            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
+        ] },
+    Rule { name: "part-of-cycle",
+        edits: &[("\"id\": \"marrowby-council\"", "\"kind\": \"government\",", "\"kind\": \"government\",\n      \"part_of\": ‸\"mayor\",")],
+        problems: &[
+            ("parties[0].part_of", "", "\"marrowby-council\" is part of itself through `part_of`"),
+            ("parties[1].part_of", "\"part_of\": ‸\"marrowby-council\"", "\"mayor\" is part of itself through `part_of`"),
+        ] },
+    Rule { name: "id-zero-width",
+        edits: &[("", "\"id\": \"homes-flooded\"", "\"id\": ‸\"homes\u{200b}-flooded\"")],
+        problems: &[("figures[0].id", "", "id \"homes\\u{200b}-flooded\" is not made of a-z, 0-9 and -")] },
+    Rule { name: "id-right-to-left-override",
+        edits: &[("", "\"id\": \"levee-held\"", "\"id\": ‸\"levee\u{202e}-held\"")],
+        problems: &[("claims[0].id", "", "id \"levee\\u{202e}-held\" is not made of a-z, 0-9 and -")] },
+    // Quotes, figures and statuses against the evidence.
+    Rule { name: "figure-not-in-quote",
+        edits: &[("", "\"number\": 214,\n        \"written\": \"214\"", "\"number\": 241,\n        \"written\": ‸\"241\"")],
+        problems: &[("figures[0].value.written", "", "\"241\" appears in none of the figure's quotes")] },
+    Rule { name: "qualifier-not-in-quote",
+        edits: &[("\"id\": \"pumps\"", "\"source\": \"river-radio\",", "\"source\": \"river-radio\",\n          \"qualifier\": ‸\"at most\",")],
+        problems: &[("figures[4].citations[0].qualifier", "", "\"at most\" is not in the quote")] },
+    Rule { name: "status-contradicted",
+        edits: &[("\"id\": \"levee-held\"", "\"status\": \"single_origin\"", "\"status\": ‸\"corroborated\"")],
+        problems: &[("claims[0].status", "", "says \"corroborated\", but the evidence makes it \"single_origin\": Reported by 2 outlets (Gazette; Tallow River Radio), both citing one origin: Mayor Ilse Brannock.")] },
+    // The mayor is part of the council: the two are one origin, not two.
+    Rule { name: "part-of-its-own-government-does-not-corroborate",
+        edits: &[
+            ("\"id\": \"leave-mill-lane\"", "\"mayor\"", "\"mayor\",\n        \"marrowby-council\""),
+            ("\"id\": \"leave-mill-lane\"", "\"status\": \"single_origin\"", "\"status\": ‸\"corroborated\""),
+        ],
+        problems: &[("claims[2].status", "", "says \"corroborated\", but the evidence makes it \"single_origin\": Reported by 1 outlet (Tallow River Radio via County Wire), citing one origin: Mayor Ilse Brannock and Marrowby Town Council.")] },
+    // Dates.
+    Rule { name: "impossible-date",
+        edits: &[("", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],
+        problems: &[("figures[0].as_of.date", "", "\"2025-02-30\" is not a day")] },
+    Rule { name: "future-date",
+        edits: &[("", "\"at\": \"2025-11-18T06:15+01:00\"", "\"at\": ‸\"2031-11-18T06:15+01:00\"")],
+        problems: &[("sources[0].dated.stated.at", "", "2031-11-18T06:15+01:00 is in the future")] },
+    Rule { name: "date-after-source",
+        edits: &[("", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-11-19\"")],
+        problems: &[("figures[0].as_of.date", "", "is later than the date line of source \"gazette\"")] },
+    // Tuesday began in Marrowby before the Gazette's 6:15 a.m. update, but eight hours west of
+    // Greenwich it had not.
+    Rule { name: "a-day-counted-in-another-time-zone",
+        edits: &[("\"id\": \"in-shelters\"", "\"resolved\": \"2025-11-18\",\n        \"utc_offset\": \"+01:00\"", "\"resolved\": ‸\"2025-11-18\",\n        \"utc_offset\": \"-08:00\"")],
+        problems: &[("figures[1].as_of.resolved", "", "is later than the date line of source \"gazette\"")] },
+    Rule { name: "wrong-weekday",
+        edits: &[("\"id\": \"in-shelters\"", "\"resolved\": \"2025-11-18\"", "\"resolved\": ‸\"2025-11-17\"")],
+        problems: &[("figures[1].as_of.resolved", "", "2025-11-17 is a monday, but the text says \"early on Tuesday\"")] },
+    Rule { name: "story-ends-before-it-starts",
+        edits: &[("", "\"to\": \"2025-11-18\"", "\"to\": \"2025-10-31\"")],
+        problems: &[("story.dates", "\"dates\": ‸{", "starts after it ends")] },
+    // Text a reader sees.
+    Rule { name: "empty-string",
+        edits: &[("", "\"headline\": \"Marrowby's flood: homes, shelters and a levee that held\"", "\"headline\": ‸\"\"")],
+        problems: &[("story.headline", "", "is empty")] },
+    Rule { name: "blank-quote",
+        edits: &[("\"id\": \"with-relatives\"", "\"quote\": \"The council said several hundred more are staying with relatives.\"", "\"quote\": ‸\" \\n \"")],
+        problems: &[
+            ("figures[2].citations[0].quote", "", "is empty"),
+            ("figures[2].value.written", "\"written\": ‸\"several hundred\"", "\"several hundred\" appears in none of the figure's quotes"),
+        ] },
+    Rule { name: "text-right-to-left-override",
+        edits: &[("", "\"name\": \"Mayor Ilse Brannock\"", "\"name\": ‸\"Mayor Ilse Bran\u{202e}nock\"")],
+        problems: &[("parties[1].name", "", "contains the invisible or direction-changing character U+202E")] },
+    // Every problem at once, not the first alone.
+    Rule { name: "three-problems-at-once",
+        edits: &[
+            ("", "\"summary\": \"The river Tallow flooded the low streets of Marrowby; the council, the river authority and a volunteer rescue team give their counts.\"", "\"summary\": \"\""),
+            ("\"id\": \"homes-flooded\"", "\"marrowby-council\"", "\"nobody\""),
+            ("", URL, "\"url\": \"ftp://valley-gazette.example/x\""),
+        ],
+        problems: &[
+            ("story.summary", "\"summary\": ‸\"\"", "is empty"),
+            ("figures[0].claimants[0]", "‸\"nobody\"", "refers to party \"nobody\", which the sheet does not have"),
+            ("sources[0].url", "\"url\": ‸", "\"ftp://valley-gazette.example/x\" is not an http(s) link"),
+        ] },
+];
+
+/// Links in the first source, as `(case, the link as JSON, message)`: schemes that run code,
+/// links that leave the scheme out, and links disguised with spaces or invisible characters.
+#[rustfmt::skip]
+const LINKS: &[(&str, &str, &str)] = &[
+    ("link-javascript", "\"javascript:alert(document.cookie)\"", "\"javascript:alert(document.cookie)\" is not an http(s) link"),
+    ("link-data", "\"data:text/html,<script>alert(1)</script>\"", "\"data:text/html,<script>alert(1)</script>\" is not an http(s) link"),
+    ("link-vbscript", "\"VBScript:MsgBox(1)\"", "\"VBScript:MsgBox(1)\" is not an http(s) link"),
+    ("link-protocol-relative", "\"//evil.example/x\"", "\"//evil.example/x\" is not an http(s) link"),
+    ("link-control-character", "\"https://valley-gazette.example/marrowby\\u0007-flood\"", "the link contains spaces or invisible characters"),
+    ("link-leading-space", "\" https://valley-gazette.example/marrowby-flood\"", "the link contains spaces or invisible characters"),
+    ("link-zero-width", "\"https://valley\u{200b}-gazette.example/marrowby-flood\"", "the link contains spaces or invisible characters"),
+];
+
+/// Valid under every rule but the verbatim one, which needs the sources' texts: one word of a
+/// quote changed.
+#[rustfmt::skip]
+const QUOTE_NOT_IN_SOURCE: Rule = Rule { name: "quote-not-in-source",
+    edits: &[("", "\"quote\": \"\\\"The north levee held, and that is why the old town is dry", "\"quote\": ‸\"\\\"The north levee held, and that is why the old town was dry")],
+    problems: &[("claims[0].citations[0].quote", "", "is not in the text of source \"gazette\"")] };
+
+/// A problem at a fixed place: `(path, line, column, message)`.
+type Placed = (&'static str, usize, usize, &'static str);
+
+/// The byte-level cases, committed beside this file, with where each fails.
+#[rustfmt::skip]
+const BYTE_CASES: &[(&str, &[Placed])] = &[
+    ("truncated", &[("figures[1]", 92, 7, "the file ends inside an object: a `}` is missing")]),
+    ("bom", &[("(top level)", 1, 1, "the file starts with a byte-order mark")]),
+    ("non-utf8", &[("(top level)", 5, 16, "the file is not valid UTF-8 here")]),
+];
+
+/// Every rule case: the fixture edited, with its expected problems.
+pub fn rule_cases() -> Vec<Case> {
+    let rules = RULES.iter().map(|r| apply(r.name, r.edits, r.problems));
+    let links = LINKS.iter().map(|&(name, link, message)| {
+        let edit = format!("\"url\": {MARK}{link}");
+        apply(
+            name,
+            &[("", URL, &edit)],
+            &[("sources[0].url", "", message)],
+        )
+    });
+    rules.chain(links).collect()
+}
+
+/// The case that only the verbatim check can catch.
+pub fn quote_case() -> Case {
+    let rule = QUOTE_NOT_IN_SOURCE;
+    apply(rule.name, rule.edits, rule.problems)
+}
+
+/// The committed byte-level cases, read from beside this file.
+pub fn byte_cases() -> Vec<Case> {
+    BYTE_CASES
+        .iter()
+        .map(|(name, problems)| Case {
+            name,
+            bytes: std::fs::read(folder().join(format!("{name}.json")))
+                .unwrap_or_else(|e| panic!("{name}.json: {e}")),
+            problems: problems
+                .iter()
+                .map(|&(path, line, column, message)| Expected {
+                    path: path.to_string(),
+                    line,
+                    column,
+                    message,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every sheet of the catalogue as a file: `valid.json` (the fixture), each rule case, the
+/// verbatim case and the byte-level cases, for a server or a folder.
+pub fn files() -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("valid.json".to_string(), FIXTURE.as_bytes().to_vec())];
+    let cases = rule_cases()
+        .into_iter()
+        .chain([quote_case()])
+        .chain(byte_cases());
+    files.extend(cases.map(|c| (c.file_name(), c.bytes)));
+    files
+}
+
+/// The folder of the byte-level files (this file's own), found from the crate running the
+/// tests: the widget's at the workspace root, or `xtask` one below.
+pub fn folder() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = root.join("tests/catalogue");
+    if here.is_dir() {
+        here
+    } else {
+        root.join("../tests/catalogue")
+    }
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn apply(name: &'static str, edits: &[(&str, &str, &str)], problems: &[Problem]) -> Case {
+    let mut text = FIXTURE.to_string();
+    for &(anchor, old, new) in edits {
+        let from = if anchor.is_empty() {
+            assert_eq!(
+                text.matches(old).count(),
+                1,
+                "{name}: {old:?} must occur once in the fixture"
+            );
+            0
+        } else {
+            once(&text, anchor, name)
+        };
+        let at = from
+            + text[from..]
+                .find(old)
+                .unwrap_or_else(|| panic!("{name}: no {old:?} after {anchor:?}"));
+        text.replace_range(at..at + old.len(), new);
+    }
+    let marks: Vec<usize> = text.match_indices(MARK).map(|(i, _)| i).collect();
+    assert!(
+        marks.len() <= 1,
+        "{name}: more than one {MARK} in its edits"
+    );
+    let mark = marks.first().copied();
+    let text = text.replace(MARK, "");
+    let problems = problems
+        .iter()
+        .map(|&(path, at, message)| {
+            let offset = if at.is_empty() {
+                mark.unwrap_or_else(|| panic!("{name}: {path} has no {MARK} in the edits"))
+            } else {
+                place_of(&text, at, name)
+            };
+            let (line, column) = line_and_column(&text, offset);
+            Expected {
+                path: path.to_string(),
+                line,
+                column,
+                message,
+            }
+        })
+        .collect();
+    Case {
+        name,
+        bytes: text.into_bytes(),
+        problems,
+    }
+}
+
+/// The byte offset of the only occurrence of `needle` in `text`.
+fn once(text: &str, needle: &str, case: &str) -> usize {
+    let found: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
+    match found[..] {
+        [one] => one,
+        _ => panic!("{case}: {needle:?} occurs {} times, not once", found.len()),
+    }
+}
+
+/// Where the `‸` of `at` falls in `text`: `at` is a piece of text with a `‸` in it, alone
+/// (it must occur once) or after `anchor…` (its first occurrence after the anchor).
+fn place_of(text: &str, at: &str, case: &str) -> usize {
+    let (anchor, piece) = match at.split_once('…') {
+        Some((anchor, piece)) => (Some(once(text, anchor, case)), piece),
+        None => (None, at),
+    };
+    let (before, _) = piece
+        .split_once(MARK)
+        .unwrap_or_else(|| panic!("{case}: no {MARK} in {at:?}"));
+    let plain = piece.replace(MARK, "");
+    let start = match anchor {
+        None => once(text, &plain, case),
+        Some(from) => {
+            from + text[from..]
+                .find(&plain)
+                .unwrap_or_else(|| panic!("{case}: no {plain:?} after {at:?}"))
+        }
+    };
+    start + before.len()
+}
