@@ -21,6 +21,7 @@
 //! Each interaction test walks every case and fails once at the end with the list of every
 //! problem seen, so one failure shows the whole picture.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -9,6 +9,7 @@
 //! builds dist/ and then runs them; by hand:
 //! `cargo xtask dist && cargo test --test e2e_embed -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
@@ -20,14 +21,6 @@ use factsheet::model::Sheet;
 use serde_json::{json, Value as Json};
 use support::*;
 use thirtyfour::prelude::*;
-
-/// The host page's worst: every rule the brief names, at full strength.
-const HOSTILE_CSS: &str = "\
-* { all: unset; }
-div { font-size: 40px !important; color: red !important; }
-button { display: none !important; }
-[hidden] { display: block; }
-";
 
 /// Computed properties compared between the hostile and the clean page, for every element in
 /// a card: what page CSS could change. Sizes that follow the page's width are left out.

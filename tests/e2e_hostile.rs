@@ -16,12 +16,11 @@
 //!
 //! Need `dist/`: `cargo xtask dist && cargo test --test e2e_hostile -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod catalogue;
 mod support;
 
-use std::fs;
-use std::path::Path;
 use std::time::Duration;
 
 use factsheet::model::{load, Sheet};

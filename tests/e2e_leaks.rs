@@ -12,6 +12,7 @@
 //!
 //! Needs `dist/`: `cargo xtask dist && cargo test --test e2e_leaks -- --ignored --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -15,6 +15,7 @@
 //!
 //! Needs `dist/`: `cargo xtask dist && cargo test --test e2e_trusted_types -- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

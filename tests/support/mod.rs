@@ -4,7 +4,10 @@
 //! shadow root (`card.rs`), and reading Content-Security-Policy violations (`policy.rs`).
 //! The JavaScript these run in the page lives in `js/`. Each `tests/e2e*.rs` file includes it
 //! with `mod support;`.
-#![allow(dead_code, unused_imports)] // each test file uses a different part
+// Each test file uses a different part.
+#![allow(dead_code, unused_imports)]
+// Test plumbing fails loudly, as the tests do (clippy.toml allows these only inside tests).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 // The same std-only static server as `cargo xtask serve`.
 #[path = "../../xtask/src/serve.rs"]

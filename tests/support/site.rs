@@ -13,6 +13,9 @@ pub const STRICT_POLICY: bool = true;
 /// payload.
 pub const NO_POLICY: bool = false;
 
+/// The host page's worst rules, for a page's stylesheet beside the card.
+pub const HOSTILE_CSS: &str = include_str!("hostile.css");
+
 /// `dist/` on 127.0.0.1, as is or as a temp copy with a test's files added.
 pub struct Site {
     _copy: Option<TempDir>,
