@@ -75,11 +75,10 @@ async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_ca
         .collect();
     let page_html = page("", &body).into_bytes();
     served.push(("all.html", page_html));
-    let site = Site::new(&served, true);
+    let site = Site::new(&served, STRICT_POLICY);
 
-    let browser = Browser::start(&["--window-size=1200,900"]).await;
-    let outcome = async {
-        let d = &browser.driver;
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
         d.goto(&site.url("all.html")).await?;
         let mut failures = Vec::new();
         for (i, name) in names.iter().enumerate() {
@@ -91,22 +90,19 @@ async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_ca
                         failures.push(format!("{name}: {e}"));
                     }
                 }
-                Err(problems) => match error_card_text(d, &host).await {
-                    Err(e) => failures.push(format!("{name}: {e}")),
-                    Ok(text) => {
-                        let flat = normalize(&text);
-                        for p in &problems {
+                Err(problems) => {
+                    let wanted: Vec<String> = problems
+                        .iter()
+                        .flat_map(|p| {
                             let place = format!("{}:{}:{}: {}", p.file, p.line, p.column, p.path);
-                            for wanted in [&place, &p.message] {
-                                if !flat.contains(&normalize(wanted)) {
-                                    failures.push(format!(
-                                        "{name}: the error card lacks {wanted:?}; it says {text:?}"
-                                    ));
-                                }
-                            }
-                        }
+                            [place, p.message.clone()]
+                        })
+                        .collect();
+                    match error_card_text(d, &host).await {
+                        Err(e) => failures.push(format!("{name}: {e}")),
+                        Ok(text) => failures.extend(lacking(name, &text, &wanted)),
                     }
-                },
+                }
             }
         }
         println!(
@@ -115,10 +111,8 @@ async fn every_catalogue_sheet_by_url_shows_its_own_problems_in_its_own_error_ca
             failures.len()
         );
         finish(failures)
-    }
+    })
     .await;
-    browser.quit().await;
-    outcome.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------
