@@ -328,12 +328,6 @@ async fn sandboxed_iframe_follows_its_content_height_after_load_and_with_a_popov
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readable() {
     let site = Site::dist();
-    let javascript_off = |caps: &mut thirtyfour::ChromeCapabilities| {
-        caps.add_experimental_option(
-            "prefs",
-            json!({ "profile.managed_default_content_settings.javascript": 2 }),
-        )
-    };
     with_configured_browser(&[WINDOW], javascript_off, |d| async move {
         let d = &d;
         d.goto(&site.url("demo/")).await?;

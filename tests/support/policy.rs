@@ -7,7 +7,7 @@ use std::time::Duration;
 use factsheet::model::Figure;
 use thirtyfour::prelude::*;
 
-use super::{popover_quotes, popover_quotes_in_frame, Site};
+use super::{popover_quotes, popover_quotes_in_frame, Engine, Site};
 
 /// Installed before any page script (see `before_every_page`): records every
 /// `securitypolicyviolation` event in the page and in each of its frames.
@@ -46,9 +46,12 @@ pub fn is_policy_message(message: &str) -> bool {
 pub async fn policy_violations(d: &WebDriver) -> Result<PolicyViolations, Box<dyn Error>> {
     const REPORTED: &str = include_str!("js/reported_violations.js");
     let mut found = PolicyViolations::default();
-    for entry in d.handle().get_log("browser").await? {
-        if is_policy_message(&entry.message) {
-            found.console.push(entry.message);
+    // Only ChromeDriver has a log endpoint; in the other engines the events count.
+    if Engine::current() == Engine::Chromium {
+        for entry in d.handle().get_log("browser").await? {
+            if is_policy_message(&entry.message) {
+                found.console.push(entry.message);
+            }
         }
     }
     found.top = d.execute_async(REPORTED, Vec::new()).await?.convert()?;
@@ -62,12 +65,6 @@ pub async fn policy_violations(d: &WebDriver) -> Result<PolicyViolations, Box<dy
         found.frames.push(seen?);
     }
     Ok(found)
-}
-
-/// Sets the browser's console log level to everything, so that `policy_violations` reads the
-/// console's reports too (for `with_configured_browser`).
-pub fn log_the_console(caps: &mut thirtyfour::ChromeCapabilities) -> WebDriverResult<()> {
-    caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
 }
 
 /// The demo article, on `site`: its script embed and its sandboxed iframe each open
