@@ -142,7 +142,7 @@ async fn run(d: &WebDriver, site: &Site) -> Outcome {
 
     // The demo article: the script embed (hydrating) and the sandboxed iframe.
     let first = sheet.figures.first().ok_or("no figures")?;
-    problems.extend(demo_works_without_violations(d, site, first).await?);
+    problems.extend(demo_works_without_violations(d, site, "demo/", first).await?);
 
     // Every way of mounting, then a host added and one removed after load.
     d.goto(&site.url("tt.html")).await?;

@@ -131,7 +131,8 @@ fn end_to_end(
     engines: &[Engine],
     geckodriver: Option<&PathBuf>,
 ) -> Result<(), String> {
-    let mut args = vec!["test", "-p", "factsheet"];
+    // Every target runs even after one fails, so an engine's count covers the whole suite.
+    let mut args = vec!["test", "-p", "factsheet", "--no-fail-fast"];
     for target in targets {
         args.extend(["--test", target.as_str()]);
     }
