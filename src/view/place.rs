@@ -110,13 +110,10 @@ pub fn follow_viewport(node: &NodeRef) -> Vec<gloo::events::EventListener> {
     ]
 }
 
-/// Outside the browser nothing moves: nothing to follow.
+/// Outside the browser nothing moves: no listeners.
 #[cfg(not(target_arch = "wasm32"))]
-pub struct NothingFollowed;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn follow_viewport(_node: &NodeRef) -> NothingFollowed {
-    NothingFollowed
+pub fn follow_viewport(_node: &NodeRef) -> Vec<()> {
+    Vec::new()
 }
 
 /// Whether focus is moving to another element inside the same figure (its popover's link,
