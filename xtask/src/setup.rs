@@ -288,8 +288,8 @@ impl Engine {
     }
 }
 
-/// What the end-to-end tests need for each engine: each found, or installed (apt when root,
-/// geckodriver through `cargo install`). An engine that cannot be had is an error naming the
+/// What the end-to-end tests need for each engine, after `browser` (Chromium): each found, or
+/// installed (apt when root, geckodriver through `cargo install`). An engine that cannot be had is an error naming the
 /// exact commands when `CI=true`; elsewhere it is left out with that message, and the tests
 /// run in the others. Returns the engines to run and geckodriver's path when Firefox is one.
 pub fn engines() -> Result<(Vec<Engine>, Option<PathBuf>), String> {
@@ -299,7 +299,8 @@ pub fn engines() -> Result<(Vec<Engine>, Option<PathBuf>), String> {
     let mut installed = Installed::default();
     for engine in Engine::ALL {
         let found = match engine {
-            Engine::Chromium => debian_tools(BROWSER, &mut installed),
+            // `browser` has found or installed it already: the browser tests need it too.
+            Engine::Chromium => Ok(()),
             Engine::Firefox => debian_tools(FIREFOX_TOOLS, &mut installed)
                 .and_then(|()| geckodriver_noting(&mut installed))
                 .map(|path| geckodriver = Some(path)),
