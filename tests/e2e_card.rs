@@ -1,5 +1,5 @@
 //! End-to-end tests of the card itself on the built one-file page (`dist/index.html`, opened
-//! from disk) in headless Chromium: the citation popovers under the mouse, the keyboard and a
+//! from disk) in each engine (`FACTSHEET_ENGINE`; see `support/browser.rs`): the citation popovers under the mouse, the keyboard and a
 //! finger, near the viewport's edges; axe-core in the light and the dark theme; screenshots
 //! for people to look at.
 //!
@@ -16,6 +16,11 @@
 //!   `touch` and the click that follows, as from a finger.
 //! - the light and dark system settings are CDP `Emulation.setEmulatedMedia`
 //!   (`prefers-color-scheme`).
+//! - in Firefox and WebKit (`FACTSHEET_ENGINE`), which have neither CDP nor windows narrower
+//!   than about 450-500 px, the card's page is opened in a frame of exactly the viewport's
+//!   size at the window's top-left corner (its viewport, media queries and `clientWidth` are
+//!   the frame's), taps are the same touch pointer actions, and screenshots are of the frame.
+//!   There is no `mobile` emulation: the phone is a 320 px viewport with touch input.
 //! - axe-core comes from npm (`AXE_NPM`), installed on first use into `target/tools/`.
 //!
 //! Each interaction test walks every case and fails once at the end with the list of every
@@ -332,7 +337,8 @@ async fn a_deep_link_opens_that_figures_citation_in_view() {
 }
 
 /// axe-core finds nothing in the light theme (system setting light), with every popover
-/// closed and with one open.
+/// closed and with one open. Chromium only: axe reads the DOM, roles and computed colours,
+/// which are the same markup and CSS in every engine, so other engines add nothing.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn axe_finds_no_violations_in_the_light_theme() {
@@ -341,7 +347,8 @@ async fn axe_finds_no_violations_in_the_light_theme() {
 
 /// axe-core finds nothing in the dark theme, both when the reader presses "Dark theme" and
 /// when the system asks for dark (`prefers-color-scheme: dark`), closed and with a popover
-/// open.
+/// open. Chromium only: the dark system setting is CDP's media emulation, and axe in other
+/// engines adds nothing (see the light theme's test).
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn axe_finds_no_violations_in_the_dark_theme() {
@@ -354,7 +361,9 @@ async fn axe_finds_no_violations_in_the_dark_theme() {
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn screenshots_at_320_768_and_1200_px() {
-    let dir = target_dir().join("screenshots");
+    let dir = target_dir()
+        .join("screenshots")
+        .join(Engine::current().name());
     std::fs::create_dir_all(&dir).expect("target/screenshots");
     let items = figures();
     run(&[DESKTOP], |browser, _| {
@@ -387,7 +396,7 @@ async fn screenshots_at_320_768_and_1200_px() {
                 .await?;
             tap(&browser, &button).await?;
             expect_open(&browser, second, "screenshot 320, tap", &mut placement).await?;
-            let shot = browser.screenshot_as_png().await?;
+            let shot = viewport_png(&browser).await?;
             save_png(&dir, "card-320-popover.png", &shot, 320, &mut problems);
 
             open_card(&browser, TABLET, "").await?;
@@ -401,7 +410,7 @@ async fn screenshots_at_320_768_and_1200_px() {
                 .perform()
                 .await?;
             expect_open(&browser, second, "screenshot 768, hover", &mut placement).await?;
-            let shot = browser.screenshot_as_png().await?;
+            let shot = viewport_png(&browser).await?;
             save_png(&dir, "card-768-popover.png", &shot, 768, &mut problems);
             for note in placement {
                 println!("note: {note}");
@@ -467,7 +476,9 @@ where
     for &viewport in viewports {
         let (check, seen) = (&check, &mut problems);
         let stopped = in_browser(
-            &[],
+            // Firefox and WebKit: room for the largest viewport's frame (1200 x 800, 768 x
+            // 1024) inside the window; Chromium's viewport is CDP's.
+            &["--window-size=1280,1160"],
             |_| Ok(()),
             |browser| async move {
                 match check(browser.clone(), viewport).await {
@@ -495,34 +506,140 @@ where
 }
 
 /// Sets the viewport, opens `dist/index.html` (plus `hash`) and waits for the live card.
+/// In Firefox and WebKit the card's page is in a frame of exactly the viewport's size (see
+/// the module's notes), and the session stays inside that frame.
 async fn open_card(browser: &WebDriver, viewport: Viewport, hash: &str) -> Outcome {
-    let cdp = browser.cdp();
-    cdp.send_raw(
-        "Emulation.setDeviceMetricsOverride",
-        json!({
-            "width": viewport.width,
-            "height": viewport.height,
-            "deviceScaleFactor": 1,
-            "mobile": viewport.phone,
-        }),
-    )
-    .await?;
-    cdp.send_raw(
-        "Emulation.setTouchEmulationEnabled",
-        json!({ "enabled": viewport.phone, "maxTouchPoints": 5 }),
-    )
-    .await?;
     // A new page each time, not a hash change on the same one.
+    browser.enter_default_frame().await?;
     browser.goto("about:blank").await?;
     let url = format!("{}{hash}", file_url(&dist().join("index.html")));
-    browser.goto(&url).await?;
+    if Engine::current() == Engine::Chromium {
+        set_viewport(browser, viewport.width, viewport.height, viewport.phone).await?;
+        browser.goto(&url).await?;
+    } else {
+        let page = viewport_frame_page(&url, viewport.width, viewport.height);
+        browser.goto(&file_url(&page)).await?;
+        let frame = browser.find(By::Id("viewport")).await?;
+        frame.enter_frame().await?;
+        // The frame's page is the reader's page: keys go to it, as they would to a page
+        // opened on its own.
+        browser.execute("window.focus();", Vec::new()).await?;
+    }
     if let Err(e) = wait_in_card(browser, ".fs-figure-button", None, RENDER_TIMEOUT).await {
         return Err(format!("{e}; found: {}", describe_card(browser).await).into());
     }
     settle(browser).await
 }
 
+/// A page holding `url` in a frame of `width` x `height` CSS pixels at its top-left corner,
+/// written under `target/e2e-viewports/`. Firefox's and WebKit's windows cannot be narrower
+/// than about 450-500 px and have no device emulation, so this is how their card gets an
+/// exact 320 px viewport: inside the frame, the page's viewport, media queries and
+/// `clientWidth` are the frame's. At (0, 0) with no margin, the frame's coordinates are the
+/// window's, so pointer actions land where the card's own measurements say.
+fn viewport_frame_page(url: &str, width: u32, height: u32) -> std::path::PathBuf {
+    let dir = target_dir().join("e2e-viewports");
+    std::fs::create_dir_all(&dir).expect("target/e2e-viewports");
+    let name: String = format!(
+        "{width}x{height}{}",
+        url.rsplit_once('#').map_or("", |(_, h)| h)
+    )
+    .chars()
+    .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+    .collect();
+    let path = dir.join(format!("{name}.html"));
+    let page = format!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>viewport {width}x{height}</title>\
+         <style>html, body {{ margin: 0; padding: 0; overflow: hidden; }} \
+         iframe {{ display: block; border: 0; }}</style></head>\
+         <body><iframe id=\"viewport\" src=\"{url}\" style=\"width: {width}px; height: {height}px\"></iframe></body></html>\n"
+    );
+    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path
+}
+
+/// Makes the viewport `width` x `height` CSS pixels: in Chromium through CDP device metrics
+/// (a phone is `mobile` with touch emulation); in Firefox and WebKit by sizing the frame the
+/// card's page is in (`viewport_frame_page`), the session staying inside it.
+async fn set_viewport(browser: &WebDriver, width: u32, height: u32, phone: bool) -> Outcome {
+    if Engine::current() == Engine::Chromium {
+        let cdp = browser.cdp();
+        cdp.send_raw(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": 1,
+                "mobile": phone,
+            }),
+        )
+        .await?;
+        cdp.send_raw(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": phone, "maxTouchPoints": 5 }),
+        )
+        .await?;
+        return Ok(());
+    }
+    browser.enter_parent_frame().await?;
+    let frame = browser.find(By::Id("viewport")).await?;
+    browser
+        .execute(
+            "arguments[0].style.width = arguments[1] + 'px'; arguments[0].style.height = arguments[2] + 'px';",
+            vec![frame.to_json()?, json!(width), json!(height)],
+        )
+        .await?;
+    frame.enter_frame().await?;
+    Ok(())
+}
+
+/// What the reader sees: the viewport as a PNG (in Firefox and WebKit, the card's frame).
+async fn viewport_png(browser: &WebDriver) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    if Engine::current() == Engine::Chromium {
+        return Ok(browser.screenshot_as_png().await?);
+    }
+    let (width, _, pixels) = frame_pixels(browser).await?;
+    png_of(width, &pixels)
+}
+
+/// The card's frame (Firefox and WebKit) as RGBA pixels: the window's screenshot cut to the
+/// frame, which sits at its top-left corner. The window's, not the frame element's own
+/// screenshot: WebKit leaves parts of a frame element's shot black.
+async fn frame_pixels(
+    browser: &WebDriver,
+) -> Result<(u32, u32, Vec<u8>), Box<dyn std::error::Error>> {
+    let [width, height]: [u32; 2] = browser
+        .execute(
+            "return [window.innerWidth, window.innerHeight];",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    browser.enter_parent_frame().await?;
+    let shot = browser.screenshot_as_png().await;
+    browser
+        .find(By::Id("viewport"))
+        .await?
+        .enter_frame()
+        .await?;
+    let (shot_width, _, shot) = rgba(&shot?)?;
+    Ok((width, height, top_left(&shot, shot_width, width, height)?))
+}
+
+/// The light or dark system setting: CDP in Chromium; the other engines cannot emulate it,
+/// so there it is checked to be what the test wants.
 async fn emulate_color_scheme(browser: &WebDriver, scheme: &str) -> Outcome {
+    if Engine::current() != Engine::Chromium {
+        let query = format!("return matchMedia('(prefers-color-scheme: {scheme})').matches;");
+        let matches: bool = browser.execute(&query, Vec::new()).await?.convert()?;
+        if !matches {
+            return Err(format!(
+                "the system setting is not {scheme}, and this engine cannot emulate it"
+            )
+            .into());
+        }
+        return Ok(());
+    }
     browser
         .cdp()
         .send_raw(
@@ -767,6 +884,9 @@ impl Theme {
 /// Opens the card in `theme`, checks that it shows it, then audits it with axe-core with
 /// every popover closed and with one open; each theme in turn, on a tablet.
 async fn audit_themes(themes: &'static [Theme]) {
+    if !chromium_only("axe reads the same DOM and CSS in every engine; dark needs CDP") {
+        return;
+    }
     let axe = axe_source();
     run(&[TABLET], |browser, viewport| {
         let axe = axe.clone();
@@ -984,15 +1104,48 @@ async fn full_height_shot(
         .execute("return document.documentElement.scrollHeight;", Vec::new())
         .await?
         .convert()?;
-    browser
-        .cdp()
-        .send_raw(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
-        )
-        .await?;
+    if Engine::current() != Engine::Chromium {
+        return stitched_full_page(browser, width, height).await;
+    }
+    set_viewport(browser, width, height as u32, false).await?;
     settle(browser).await?;
-    Ok(browser.screenshot_as_png().await?)
+    viewport_png(browser).await
+}
+
+/// The whole page, `height` pixels tall, in Firefox and WebKit: their windows cannot grow to
+/// a 320 px card's 13,000 or so pixels, so the frame is scrolled one viewport at a time and
+/// the shots are put together, each row taken once.
+async fn stitched_full_page(
+    browser: &WebDriver,
+    width: u32,
+    height: u64,
+) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let mut page = Vec::new();
+    let mut y = 0u64;
+    while y < height {
+        let scrolled: u64 = browser
+            .execute(
+                "window.scrollTo(0, arguments[0]); return Math.round(window.scrollY);",
+                vec![json!(y)],
+            )
+            .await?
+            .convert()?;
+        settle(browser).await?;
+        let (_, frame_height, shot) = frame_pixels(browser).await?;
+        // The last scroll stops short at the bottom: skip the rows already taken.
+        let from = y.saturating_sub(scrolled).min(u64::from(frame_height));
+        let rows = (u64::from(frame_height) - from).min(height - y);
+        if rows == 0 {
+            return Err(format!("the page did not scroll to {y} (at {scrolled})").into());
+        }
+        let row = width as usize * 4;
+        page.extend_from_slice(&shot[from as usize * row..(from + rows) as usize * row]);
+        y += rows;
+    }
+    browser
+        .execute("window.scrollTo(0, 0);", Vec::new())
+        .await?;
+    png_of(width, &page)
 }
 
 /// Writes `png` and checks that it is a PNG `width` pixels wide.

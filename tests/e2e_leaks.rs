@@ -65,9 +65,14 @@ const REMOUNT: InPageLoop = InPageLoop {
     batch: 25,
 };
 
+/// Chromium only: the JS heap is measured and collected through CDP (`HeapProfiler`,
+/// `Runtime.getHeapUsage`, `queryObjects`), which the other engines do not offer to WebDriver.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn a_thousand_popovers_and_a_hundred_remounts_leave_js_heap_and_wasm_memory_as_they_were() {
+    if !chromium_only("JS heap measurement and garbage collection through CDP") {
+        return;
+    }
     let body = "<div id=\"stage\"><div id=\"h\" data-factsheet></div></div>";
     let site = Site::new(
         &[

@@ -22,13 +22,18 @@ pub fn citation_popover(props: &CitationPopoverProps) -> Html {
     html! {
         <div class="fs-popover" role="dialog" aria-modal="false" id={item.popover_id.clone()}
              aria-labelledby={title_id.clone()} hidden={!props.open} ref={props.node.clone()}>
-            <p class="fs-popover-title" id={title_id}>{ "Sources for " }{ &props.subject }</p>
-            <ol class="fs-citations">
-                { for item.citations.iter().map(citation) }
-            </ol>
-            <div class="fs-popover-status">
-                <StatusBadge status={item.status} />
-                <p class="fs-why">{ &item.why }</p>
+            // The body scrolls, not the popover: a scrolling popover would clip its own
+            // bridge over the gap to the button (`::before`), and the pointer crossing that
+            // gap would close it.
+            <div class="fs-popover-body">
+                <p class="fs-popover-title" id={title_id}>{ "Sources for " }{ &props.subject }</p>
+                <ol class="fs-citations">
+                    { for item.citations.iter().map(citation) }
+                </ol>
+                <div class="fs-popover-status">
+                    <StatusBadge status={item.status} />
+                    <p class="fs-why">{ &item.why }</p>
+                </div>
             </div>
         </div>
     }

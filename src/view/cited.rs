@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::citation_popover::CitationPopover;
-use super::place::place_popover;
+use super::place::{follow_viewport, place_popover};
 use super::popover_state::Action;
 use super::present::ItemView;
 
@@ -14,6 +14,29 @@ pub struct CitedProps {
     pub dispatch: Callback<Action>,
     /// The button's visible content.
     pub children: Html,
+}
+
+/// How long the mouse must rest on an item before its citations open, in milliseconds: too
+/// short to notice as a wait, longer than a pointer takes to cross an item on its way past.
+const HOVER_REST_MS: u32 = 120;
+
+/// A hover waiting for the pointer to rest; dropping it cancels it.
+#[cfg(target_arch = "wasm32")]
+type PendingHover = gloo::timers::callback::Timeout;
+
+#[cfg(target_arch = "wasm32")]
+fn after_rest(open: impl FnOnce() + 'static) -> PendingHover {
+    gloo::timers::callback::Timeout::new(HOVER_REST_MS, open)
+}
+
+/// Outside the browser there is no pointer: nothing ever waits.
+#[cfg(not(target_arch = "wasm32"))]
+struct PendingHover;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn after_rest(_open: impl FnOnce() + 'static) -> PendingHover {
+    let _ = HOVER_REST_MS;
+    PendingHover
 }
 
 /// A button that opens the item's citations on hover, focus, click, tap or Enter, with its
@@ -32,25 +55,36 @@ pub fn cited(props: &CitedProps) -> Html {
     {
         let popover = popover.clone();
         use_effect_with(props.open, move |open| {
-            if *open {
+            let following = open.then(|| {
                 place_popover(&popover);
-            }
+                follow_viewport(&popover)
+            });
+            move || drop(following)
         });
     }
 
+    // A hover opens only once the pointer rests on the item: a pointer crossing the card on
+    // its way elsewhere would otherwise open each figure it passes, and that figure's popover
+    // would cover the one the reader was heading for.
+    let hover_pending = use_mut_ref(|| None::<PendingHover>);
     let on_enter = {
         let open = send(Action::PointerEnter);
+        let pending = hover_pending.clone();
         // Touch and pen taps arrive as clicks; only a mouse hovers.
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" {
-                open()
+                let open = open.clone();
+                *pending.borrow_mut() = Some(after_rest(open));
             }
         })
     };
     let on_leave = {
         let close = send(Action::PointerLeave);
+        let pending = hover_pending.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" {
+                // Dropping a pending hover cancels it.
+                pending.borrow_mut().take();
                 close()
             }
         })

@@ -85,6 +85,37 @@ fn px(length: f64) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn place_popover(_node: &NodeRef) {}
 
+/// While a popover is open, places it again whenever its button moves in the viewport: the
+/// page scrolls (the reader's doing, or the browser's own scrolling of a focused button into
+/// view, which WebKit does after the focus that opened it) or the viewport is resized.
+/// Dropping what it returns stops that.
+#[cfg(target_arch = "wasm32")]
+pub fn follow_viewport(node: &NodeRef) -> Vec<gloo::events::EventListener> {
+    use gloo::events::{EventListener, EventListenerOptions};
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Some(document) = window.document() else {
+        return Vec::new();
+    };
+    let place = |node: &NodeRef| {
+        let node = node.clone();
+        move |_: &web_sys::Event| place_popover(&node)
+    };
+    // Scrolls of any scrolling box (they do not bubble; the capture phase sees them all).
+    let options = EventListenerOptions::run_in_capture_phase();
+    vec![
+        EventListener::new_with_options(&document, "scroll", options, place(node)),
+        EventListener::new(&window, "resize", place(node)),
+    ]
+}
+
+/// Outside the browser nothing moves: no listeners.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn follow_viewport(_node: &NodeRef) -> Vec<()> {
+    Vec::new()
+}
+
 /// Whether focus is moving to another element inside the same figure (its popover's link,
 /// say), in which case the popover stays open.
 #[cfg(target_arch = "wasm32")]

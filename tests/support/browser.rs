@@ -1,19 +1,24 @@
-//! A headless Chromium session through the local ChromeDriver, and running a test's body in
-//! one: started, used, and always quit, with the error that stopped the body reported.
+//! A headless browser session through its WebDriver server, in the engine the run asks for
+//! (`FACTSHEET_ENGINE`: `chromium`, the default, `firefox` or `webkit`), and running a test's
+//! body in one: started, used, and always quit, with the error that stopped the body reported.
 
 use std::future::Future;
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use serde_json::{json, Value as Json};
 use thirtyfour::prelude::*;
-use thirtyfour::ChromeCapabilities;
+use thirtyfour::Capabilities;
 
 use super::{describe_hosts, Outcome, TempDir};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 /// What Chromium needs on this kind of machine (root, no GPU, no network but loopback).
 pub const CHROMIUM_FLAGS: [&str; 8] = [
     "--headless",
@@ -25,44 +30,90 @@ pub const CHROMIUM_FLAGS: [&str; 8] = [
     "--disable-component-update",
     "--disable-sync",
 ];
-/// The window most tests use: wide enough for the card's two columns.
+/// The window most tests use: wide enough for the card's two columns. Written as Chromium's
+/// flag; the other engines get the same size through WebDriver's Set Window Rect.
 pub const WINDOW: &str = "--window-size=1200,900";
 
-/// A headless Chromium session with its own ChromeDriver and a fresh profile; all three are
-/// stopped and removed on drop (call `quit` first to close the session cleanly).
+/// A browser engine the end-to-end tests run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    /// The engine of this run: `FACTSHEET_ENGINE`, Chromium when unset.
+    pub fn current() -> Engine {
+        match std::env::var("FACTSHEET_ENGINE").as_deref() {
+            Err(_) | Ok("") | Ok("chromium") => Engine::Chromium,
+            Ok("firefox") => Engine::Firefox,
+            Ok("webkit") => Engine::Webkit,
+            Ok(other) => panic!("FACTSHEET_ENGINE={other}: expected chromium, firefox or webkit"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+}
+
+/// Whether this run's engine is Chromium; if not, says on the test's output that the check
+/// is skipped and why (`reason`: what only Chromium offers).
+pub fn chromium_only(reason: &str) -> bool {
+    let engine = Engine::current();
+    if engine != Engine::Chromium {
+        println!("skipped in {}: Chromium only ({reason})", engine.name());
+        return false;
+    }
+    true
+}
+
+/// A browser session with its own WebDriver server (and, for Chromium, a fresh profile); all
+/// are stopped and removed on drop (call `quit` first to close the session cleanly).
 pub struct Browser {
     pub driver: WebDriver,
-    _process: ChromeDriver,
+    pub engine: Engine,
+    _process: DriverProcess,
     _profile: TempDir,
 }
 
 impl Browser {
-    /// Starts a session; `extra_args` are more Chromium flags (a window size, say).
+    /// Starts a session; `extra_args` are more Chromium flags (a window size, say), of which
+    /// the other engines take the window size.
     pub async fn start(extra_args: &[&str]) -> Browser {
         Browser::start_with(extra_args, |_| Ok(())).await
     }
 
-    /// Like `start`, with `configure` changing the capabilities first (Chromium preferences,
-    /// `goog:loggingPrefs`, ...).
+    /// Like `start`, with `configure` changing the capabilities first (see `javascript_off`,
+    /// `log_the_console`).
     pub async fn start_with(
         extra_args: &[&str],
-        configure: impl FnOnce(&mut ChromeCapabilities) -> WebDriverResult<()>,
+        configure: impl FnOnce(&mut Capabilities) -> WebDriverResult<()>,
     ) -> Browser {
-        let process = ChromeDriver::start();
+        let engine = Engine::current();
+        let process = DriverProcess::start(engine);
         let profile = TempDir::new("factsheet-e2e-profile");
-        let mut caps = DesiredCapabilities::chrome();
-        caps.set_binary(CHROMIUM).expect("binary capability");
-        for flag in CHROMIUM_FLAGS.iter().chain(extra_args) {
-            caps.add_arg(flag).expect("argument capability");
-        }
-        caps.add_arg(&format!("--user-data-dir={}", profile.0.display()))
-            .expect("argument capability");
+        let mut caps = capabilities(engine, extra_args, &profile.0);
         configure(&mut caps).expect("capabilities");
         let driver = WebDriver::new(process.url(), caps)
             .await
-            .expect("a Chromium session through ChromeDriver");
+            .unwrap_or_else(|e| panic!("a {} session: {e}", engine.name()));
+        if engine != Engine::Chromium {
+            let size = extra_args.iter().find_map(|a| window_size(a));
+            let (width, height) = size.unwrap_or((1200, 900));
+            driver
+                .set_window_rect(0, 0, width, height)
+                .await
+                .expect("the window's size");
+        }
         Browser {
             driver,
+            engine,
             _process: process,
             _profile: profile,
         }
@@ -71,6 +122,76 @@ impl Browser {
     pub async fn quit(self) {
         let _ = self.driver.clone().quit().await;
     }
+}
+
+/// `--window-size=W,H` read back as numbers.
+fn window_size(flag: &str) -> Option<(u32, u32)> {
+    let (w, h) = flag.strip_prefix("--window-size=")?.split_once(',')?;
+    Some((w.parse().ok()?, h.parse().ok()?))
+}
+
+/// The engine's capabilities: its binary, headless (WebKit has no headless mode; its window
+/// goes to the X display the test command started), and for Chromium the flags above.
+fn capabilities(engine: Engine, extra_args: &[&str], profile: &Path) -> Capabilities {
+    let caps = match engine {
+        Engine::Chromium => {
+            let mut args: Vec<String> = CHROMIUM_FLAGS
+                .iter()
+                .chain(extra_args)
+                .map(|a| a.to_string())
+                .collect();
+            args.push(format!("--user-data-dir={}", profile.display()));
+            json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
+            })
+        }
+        Engine::Firefox => json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": { "binary": FIREFOX, "args": ["-headless"], "prefs": {} },
+        }),
+        Engine::Webkit => json!({
+            "webkitgtk:browserOptions": { "binary": MINIBROWSER, "args": ["--automation"] },
+        }),
+    };
+    match caps {
+        Json::Object(map) => Capabilities::from(map),
+        _ => Capabilities::new(),
+    }
+}
+
+/// Capabilities that turn the page's JavaScript off (WebDriver's own scripts still run), in
+/// each engine's own way.
+pub fn javascript_off(caps: &mut Capabilities) -> WebDriverResult<()> {
+    let (key, field, value) = match Engine::current() {
+        Engine::Chromium => (
+            "goog:chromeOptions",
+            "prefs",
+            json!({ "profile.managed_default_content_settings.javascript": 2 }),
+        ),
+        Engine::Firefox => (
+            "moz:firefoxOptions",
+            "prefs",
+            json!({ "javascript.enabled": false }),
+        ),
+        Engine::Webkit => (
+            "webkitgtk:browserOptions",
+            "args",
+            json!(["--automation", "--enable-javascript=false"]),
+        ),
+    };
+    let mut options = caps.get(key).cloned().unwrap_or_else(|| json!({}));
+    options[field] = value;
+    caps.set(key, options)
+}
+
+/// Has Chromium keep the console's messages for `policy_violations` to read; the other
+/// engines' drivers have no log endpoint, and the page's own events count there instead.
+pub fn log_the_console(caps: &mut Capabilities) -> WebDriverResult<()> {
+    if Engine::current() == Engine::Chromium {
+        caps.set("goog:loggingPrefs", json!({ "browser": "ALL" }))?;
+    }
+    Ok(())
 }
 
 /// Runs `body` in a fresh browser (started with `extra_args`) and fails the test with the
@@ -86,7 +207,7 @@ where
 /// `with_browser`, with `configure` changing the capabilities first (see `Browser::start_with`).
 pub async fn with_configured_browser<Body, Fut>(
     extra_args: &[&str],
-    configure: impl FnOnce(&mut ChromeCapabilities) -> WebDriverResult<()>,
+    configure: impl FnOnce(&mut Capabilities) -> WebDriverResult<()>,
     body: Body,
 ) where
     Body: FnOnce(WebDriver) -> Fut,
@@ -101,7 +222,7 @@ pub async fn with_configured_browser<Body, Fut>(
 /// what the page held when it stopped.
 pub async fn in_browser<Body, Fut>(
     extra_args: &[&str],
-    configure: impl FnOnce(&mut ChromeCapabilities) -> WebDriverResult<()>,
+    configure: impl FnOnce(&mut Capabilities) -> WebDriverResult<()>,
     body: Body,
 ) -> Outcome
 where
@@ -131,46 +252,61 @@ pub async fn before_every_page(d: &WebDriver, source: &str) -> Outcome {
     Ok(())
 }
 
-/// A ChromeDriver on a free loopback port, stopped on drop.
-pub struct ChromeDriver {
+/// The engine's WebDriver server on a free loopback port, stopped on drop.
+pub struct DriverProcess {
     child: Child,
     port: u16,
 }
 
-impl ChromeDriver {
-    /// Starts ChromeDriver on a free port. A port found free can be taken by another test's
-    /// server or driver before ChromeDriver binds it, so readiness is ChromeDriver's own
+impl DriverProcess {
+    /// Starts the driver on a free port. A port found free can be taken by another test's
+    /// server or driver before the driver binds it, so readiness is the driver's own
     /// `/status` saying `"ready"`, and a driver that could not bind is retried on a new port.
-    pub fn start() -> Self {
-        assert!(
-            Path::new(CHROMEDRIVER).is_file() && Path::new(CHROMIUM).is_file(),
-            "Chromium or ChromeDriver is missing: run `apt-get install -y chromium chromium-driver`"
-        );
+    pub fn start(engine: Engine) -> Self {
+        let (driver, needed) = driver_and_browser(engine);
+        for path in [&driver, &needed] {
+            assert!(
+                path.is_file(),
+                "{} is missing, so {} cannot run: {}",
+                path.display(),
+                engine.name(),
+                install_hint(engine)
+            );
+        }
         for _ in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
                 .expect("a free port")
                 .port();
-            let child = Command::new(CHROMEDRIVER)
-                .arg(format!("--port={port}"))
+            let mut command = Command::new(&driver);
+            match engine {
+                Engine::Firefox => command
+                    .args(["--host", "127.0.0.1", "--port"])
+                    .arg(port.to_string()),
+                _ => command.arg(format!("--port={port}")),
+            };
+            let child = command
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .expect("chromedriver starts");
-            let mut driver = ChromeDriver { child, port };
+                .unwrap_or_else(|e| panic!("{} starts: {e}", driver.display()));
+            let mut process = DriverProcess { child, port };
             let started = Instant::now();
             while started.elapsed() < Duration::from_secs(15) {
-                if matches!(driver.child.try_wait(), Ok(Some(_))) {
+                if matches!(process.child.try_wait(), Ok(Some(_))) {
                     break; // it exited, most likely because the port was taken
                 }
-                if chromedriver_ready(port) {
-                    return driver;
+                if driver_ready(port) {
+                    return process;
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
-            let _ = driver.child.kill();
+            let _ = process.child.kill();
         }
-        panic!("chromedriver did not become ready on any of 5 ports");
+        panic!(
+            "{} did not become ready on any of 5 ports",
+            driver.display()
+        );
     }
 
     pub fn url(&self) -> String {
@@ -178,15 +314,52 @@ impl ChromeDriver {
     }
 }
 
-impl Drop for ChromeDriver {
+impl Drop for DriverProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
-/// Whether the server on `port` is a ChromeDriver ready for sessions.
-fn chromedriver_ready(port: u16) -> bool {
+/// The engine's WebDriver server and its browser. geckodriver comes from crates.io, so it is
+/// `GECKODRIVER` (set by `cargo xtask test`), else on `PATH`, else in cargo's bin directory.
+fn driver_and_browser(engine: Engine) -> (PathBuf, PathBuf) {
+    match engine {
+        Engine::Chromium => (CHROMEDRIVER.into(), CHROMIUM.into()),
+        Engine::Firefox => (geckodriver(), FIREFOX.into()),
+        Engine::Webkit => (WEBKIT_DRIVER.into(), MINIBROWSER.into()),
+    }
+}
+
+fn geckodriver() -> PathBuf {
+    if let Some(path) = std::env::var_os("GECKODRIVER") {
+        return path.into();
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin"));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(cargo_bin)
+        .map(|dir| dir.join("geckodriver"))
+        .find(|exe| exe.is_file())
+        .unwrap_or_else(|| PathBuf::from("geckodriver"))
+}
+
+/// The exact command that installs what `engine` needs.
+pub fn install_hint(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Chromium => "run `apt-get install -y chromium chromium-driver`",
+        Engine::Firefox => {
+            "run `apt-get install -y firefox-esr` and `cargo install geckodriver --version 0.37.1`"
+        }
+        Engine::Webkit => "run `apt-get install -y webkit2gtk-driver xvfb`",
+    }
+}
+
+/// Whether the server on `port` is a WebDriver server ready for a session.
+fn driver_ready(port: u16) -> bool {
     use std::io::{Read, Write};
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;

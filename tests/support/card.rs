@@ -169,6 +169,28 @@ pub async fn popover_quotes_in_frame(
     frame: &WebElement,
     figure: &Figure,
 ) -> Outcome {
+    // The frame is as tall as its card, so the page around it is what scrolls: bring the
+    // figure's button into the page's view first. A frame cannot scroll its cross-origin
+    // parent in WebKit (the sandboxed frame's origin is opaque), so scrolling the button
+    // into view from inside would leave it out of sight there.
+    frame.clone().enter_frame().await?;
+    let button = figure_button(d, "[data-factsheet]", figure).await;
+    let top: Result<f64, WebDriverError> = match &button {
+        Ok(button) => d
+            .execute(
+                "return arguments[0].getBoundingClientRect().top;",
+                vec![button.to_json()?],
+            )
+            .await
+            .and_then(|v| v.convert()),
+        Err(_) => Ok(0.0),
+    };
+    d.enter_default_frame().await?;
+    d.execute(
+        "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY + arguments[1] - 100);",
+        vec![frame.to_json()?, json!(top?)],
+    )
+    .await?;
     frame.clone().enter_frame().await?;
     let framed = popover_quotes(d, "[data-factsheet]", figure).await;
     d.enter_default_frame().await?;
@@ -183,12 +205,23 @@ pub async fn expect_open_with_quote(
     popover_id: &str,
     quote: &str,
 ) -> Outcome {
-    let mut quoted = Vec::new();
-    for blockquote in popover.find_all(By::Css("blockquote")).await? {
-        quoted.push(normalize(&blockquote.text().await?));
-    }
-    if !quoted.iter().any(|q| q.contains(&normalize(quote))) {
-        return Err(format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into());
+    // Rendered text is what WebDriver reads; in WebKit it can lag the popover's showing by a
+    // frame, so it is read again until the popover's timeout.
+    let deadline = Instant::now() + POPOVER_TIMEOUT;
+    loop {
+        let mut quoted = Vec::new();
+        for blockquote in popover.find_all(By::Css("blockquote")).await? {
+            quoted.push(normalize(&blockquote.text().await?));
+        }
+        if quoted.iter().any(|q| q.contains(&normalize(quote))) {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(
+                format!("popover #{popover_id} quotes {quoted:?}, expected {quote:?}").into(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     expect_attr(button, "aria-expanded", "true").await
 }

@@ -16,12 +16,14 @@ pub mod serve;
 mod browser;
 mod card;
 mod policy;
+mod shots;
 mod site;
 
 pub use browser::*;
 pub use card::*;
 pub use policy::*;
 pub use serve::file_url;
+pub use shots::*;
 pub use site::*;
 
 use std::error::Error;

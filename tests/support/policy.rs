@@ -7,11 +7,50 @@ use std::time::Duration;
 use factsheet::model::Figure;
 use thirtyfour::prelude::*;
 
-use super::{popover_quotes, popover_quotes_in_frame, Site};
+use super::{dist, popover_quotes, popover_quotes_in_frame, Engine, Site};
 
 /// Installed before any page script (see `before_every_page`): records every
 /// `securitypolicyviolation` event in the page and in each of its frames.
 pub const VIOLATION_PROBE: &str = include_str!("js/violation_probe.js");
+
+/// Where `probed_pages` serves `VIOLATION_PROBE` (a fixture, under `fixtures/`).
+const PROBE_FILE: &str = "violation-probe.js";
+
+/// `html` with `VIOLATION_PROBE` loaded first in its head, from `probe_url`: a same-origin
+/// script, which `script-src 'self'` allows. It runs before the page's other scripts in
+/// every engine; `before_every_page` needs CDP, so only Chromium has it.
+pub fn with_violation_probe(html: &str, probe_url: &str) -> String {
+    html.replacen(
+        "<head>",
+        &format!("<head><script src=\"{probe_url}\"></script>"),
+        1,
+    )
+}
+
+/// The demo article and its framed card, each with `VIOLATION_PROBE` first in its head, as
+/// fixtures for `Site::new`: `demo/probed.html`, whose frame is `embed/probed-frame.html`.
+pub fn probed_demo_pages() -> Vec<(&'static str, Vec<u8>)> {
+    let read = |path: &str| {
+        let file = dist().join(path);
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    };
+    let probe = format!("../fixtures/{PROBE_FILE}");
+    let demo = with_violation_probe(&read("demo/index.html"), &probe);
+    assert!(
+        demo.contains("src=\"../embed/frame.html\""),
+        "the demo no longer frames ../embed/frame.html"
+    );
+    let demo = demo.replace(
+        "src=\"../embed/frame.html\"",
+        "src=\"../embed/probed-frame.html\"",
+    );
+    let frame = with_violation_probe(&read("embed/frame.html"), &probe);
+    vec![
+        (PROBE_FILE, VIOLATION_PROBE.as_bytes().to_vec()),
+        ("demo/probed.html", demo.into_bytes()),
+        ("embed/probed-frame.html", frame.into_bytes()),
+    ]
+}
 
 /// Policy violations seen so far, by every channel that reports them: the browser console
 /// (drained; needs the browser log level set), and, in the page and in each of its frames, the
@@ -46,9 +85,12 @@ pub fn is_policy_message(message: &str) -> bool {
 pub async fn policy_violations(d: &WebDriver) -> Result<PolicyViolations, Box<dyn Error>> {
     const REPORTED: &str = include_str!("js/reported_violations.js");
     let mut found = PolicyViolations::default();
-    for entry in d.handle().get_log("browser").await? {
-        if is_policy_message(&entry.message) {
-            found.console.push(entry.message);
+    // Only ChromeDriver has a log endpoint; in the other engines the events count.
+    if Engine::current() == Engine::Chromium {
+        for entry in d.handle().get_log("browser").await? {
+            if is_policy_message(&entry.message) {
+                found.console.push(entry.message);
+            }
         }
     }
     found.top = d.execute_async(REPORTED, Vec::new()).await?.convert()?;
@@ -64,22 +106,17 @@ pub async fn policy_violations(d: &WebDriver) -> Result<PolicyViolations, Box<dy
     Ok(found)
 }
 
-/// Sets the browser's console log level to everything, so that `policy_violations` reads the
-/// console's reports too (for `with_configured_browser`).
-pub fn log_the_console(caps: &mut thirtyfour::ChromeCapabilities) -> WebDriverResult<()> {
-    caps.set_browser_log_level(thirtyfour::LoggingPrefsLogLevel::All)
-}
-
-/// The demo article, on `site`: its script embed and its sandboxed iframe each open
-/// `figure`'s popover, and nothing on the page reports a policy violation. Returns what went
-/// wrong.
+/// The demo article at `page` on `site` (`demo/`, or `demo/probed.html`): its script embed
+/// and its sandboxed iframe each open `figure`'s popover, and nothing on the page reports a
+/// policy violation. Returns what went wrong.
 pub async fn demo_works_without_violations(
     d: &WebDriver,
     site: &Site,
+    page: &str,
     figure: &Figure,
 ) -> Result<Vec<String>, Box<dyn Error>> {
     let mut problems = Vec::new();
-    d.goto(&site.url("demo/")).await?;
+    d.goto(&site.url(page)).await?;
     if let Err(e) = popover_quotes(d, "[data-factsheet]", figure).await {
         problems.push(format!("demo, script embed: {e}"));
     }

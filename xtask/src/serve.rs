@@ -17,6 +17,24 @@ pub const DEFAULT_PORT: u16 = 8000;
 /// string into an HTML, script or script-URL sink, and no Trusted Types policy to launder one).
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 
+/// `policy` as served to a page requested from `host`: the page's own origin named beside each
+/// `'self'`. WebKit matches `'self'` in a sandboxed frame (an opaque origin) against nothing,
+/// so without the name the iframe embed's own scripts and its wasm would be blocked there.
+pub fn policy_for(policy: &str, host: &str) -> String {
+    policy.replace("'self'", &format!("'self' http://{host}"))
+}
+
+/// A `Host` header's value fit to go into a policy: a name or address and a port, nothing
+/// that could end the source or the directive.
+fn plain_host(host: &str) -> Option<&str> {
+    let host = host.trim();
+    let plain = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'));
+    plain.then_some(host)
+}
+
 /// Serves `root` on 127.0.0.1:`port` until the process is stopped (Ctrl-C).
 pub fn run(root: &Path, port: u16) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
@@ -60,9 +78,15 @@ fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> io::Resu
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Drain the headers; only the host changes the answer (see `policy_for`).
     let mut header = String::new();
+    let mut host = None;
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("host") {
+                host = plain_host(value).map(str::to_owned);
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -79,6 +103,10 @@ fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> io::Resu
         answer.body.len()
     );
     if let Some(policy) = policy.filter(|_| answer.content_type.starts_with("text/html")) {
+        let policy = match &host {
+            Some(host) => policy_for(policy, host),
+            None => policy.to_owned(),
+        };
         head.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     }
     // Sandboxed iframes (opaque origin) load the wasm and sheets with CORS.
@@ -229,7 +257,13 @@ mod tests {
         );
         assert!(get(addr, "/../etc/passwd").starts_with("HTTP/1.1 404"));
         assert!(get(addr, "/%2e%2e/etc/passwd").starts_with("HTTP/1.1 404"));
-        assert!(page.contains(&format!("Content-Security-Policy: {STRICT_CSP}\r\n")));
+        assert!(page.contains(&format!(
+            "Content-Security-Policy: {}\r\n",
+            policy_for(STRICT_CSP, "test")
+        )));
+        assert!(policy_for(STRICT_CSP, "test").starts_with("default-src 'self' http://test;"));
+        assert_eq!(plain_host(" 127.0.0.1:8000\r\n"), Some("127.0.0.1:8000"));
+        assert_eq!(plain_host("evil; script-src *"), None);
 
         let without = spawn_with_policy(root.clone(), None).unwrap();
         let page = get(without, "/demo/");

@@ -22,6 +22,14 @@ const TERSER_NPM: &str = "terser@5.51.2";
 const TERSER_VERSION: &str = "terser 5.51.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// The browser WebKitWebDriver starts (Debian's `webkit2gtk-driver` depends on it).
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/// WebKitGTK has no headless mode: its window goes to a virtual X display.
+pub const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+/// Firefox's WebDriver server, from crates.io (Debian has none), pinned.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// The tools the build runs, as found or installed by [`build_tools`].
 pub struct Tools {
@@ -47,7 +55,11 @@ pub fn task(args: &[String]) -> Result<(), String> {
     let mut installed = Installed::default();
     build_tools_noting(&mut installed)?;
     // One apt run for the browser tests' and the benchmark's packages.
-    debian_tools(&[BROWSER, BROTLI].concat(), &mut installed)?;
+    debian_tools(
+        &[BROWSER, FIREFOX_TOOLS, WEBKIT_TOOLS, BROTLI].concat(),
+        &mut installed,
+    )?;
+    geckodriver_noting(&mut installed)?;
     if installed.0.is_empty() {
         println!("setup: nothing is missing");
     } else {
@@ -246,6 +258,107 @@ type DebianTools<'a> = &'a [(&'a str, &'a str)];
 const BROWSER: DebianTools = &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")];
 /// `brotli`, for the benchmark's brotli column.
 const BROTLI: DebianTools = &[("/usr/bin/brotli", "brotli")];
+/// Firefox ESR, for the end-to-end tests in Firefox (with geckodriver from crates.io).
+const FIREFOX_TOOLS: DebianTools = &[(FIREFOX, "firefox-esr")];
+/// WebKitWebDriver with its MiniBrowser, and a virtual X display for its window.
+const WEBKIT_TOOLS: DebianTools = &[
+    (WEBKIT_DRIVER, "webkit2gtk-driver"),
+    (MINIBROWSER, "webkit2gtk-driver"),
+    (XVFB_RUN, "xvfb"),
+];
+
+/// The three engines the end-to-end tests run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    /// The name `FACTSHEET_ENGINE` takes, and the screenshots' folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+}
+
+/// What the end-to-end tests need for each engine, after `browser` (Chromium): each found, or
+/// installed (apt when root, geckodriver through `cargo install`). An engine that cannot be had is an error naming the
+/// exact commands when `CI=true`; elsewhere it is left out with that message, and the tests
+/// run in the others. Returns the engines to run and geckodriver's path when Firefox is one.
+pub fn engines() -> Result<(Vec<Engine>, Option<PathBuf>), String> {
+    let in_ci = env::var("CI").is_ok_and(|v| v == "true");
+    let mut ready = Vec::new();
+    let mut geckodriver = None;
+    let mut installed = Installed::default();
+    for engine in Engine::ALL {
+        let found = match engine {
+            // `browser` has found or installed it already: the browser tests need it too.
+            Engine::Chromium => Ok(()),
+            Engine::Firefox => debian_tools(FIREFOX_TOOLS, &mut installed)
+                .and_then(|()| geckodriver_noting(&mut installed))
+                .map(|path| geckodriver = Some(path)),
+            Engine::Webkit => debian_tools(WEBKIT_TOOLS, &mut installed),
+        };
+        match found {
+            Ok(()) => ready.push(engine),
+            Err(e) if in_ci => {
+                return Err(format!("the end-to-end tests need {}: {e}", engine.name()))
+            }
+            Err(e) => println!(
+                "setup: {} is left out of the end-to-end tests (CI=true makes this a failure): {e}",
+                engine.name()
+            ),
+        }
+    }
+    Ok((ready, geckodriver))
+}
+
+/// geckodriver at the pinned version, on `PATH` or in cargo's bin directory, else installed
+/// from crates.io.
+fn geckodriver_noting(installed: &mut Installed) -> Result<PathBuf, String> {
+    let wanted = format!("geckodriver {GECKODRIVER_VERSION}");
+    let find = || {
+        cargo_bin_and_path("geckodriver").find(|exe| {
+            probe(Command::new(exe).arg("--version"))
+                .is_some_and(|v| v.lines().next().is_some_and(|l| l.starts_with(&wanted)))
+        })
+    };
+    if let Some(found) = find() {
+        println!("setup: {wanted}: installed ({})", found.display());
+        return Ok(found);
+    }
+    println!(
+        "setup: installing {wanted} from crates.io (cargo install; about 7 minutes on 2 cores)"
+    );
+    run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
+    let found = find().ok_or_else(|| {
+        format!("{wanted} is still not found after `cargo install geckodriver --version {GECKODRIVER_VERSION}`: is ~/.cargo/bin on PATH?")
+    })?;
+    installed.0.push(wanted);
+    Ok(found)
+}
+
+/// `program` in each directory of `PATH`, then in cargo's bin directory.
+fn cargo_bin_and_path(program: &str) -> impl Iterator<Item = PathBuf> + '_ {
+    let cargo_bin = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin"));
+    let path = env::var_os("PATH").unwrap_or_default();
+    env::split_paths(&path)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(cargo_bin)
+        .map(move |dir| dir.join(program))
+        .filter(|exe| exe.is_file())
+}
 
 /// Chromium and ChromeDriver from Debian, for the browser and end-to-end tests.
 pub fn browser() -> Result<(), String> {
@@ -267,18 +380,21 @@ fn debian_tools(tools: DebianTools, installed: &mut Installed) -> Result<(), Str
         .collect();
     if missing.is_empty() {
         let version = |exe: &str| {
-            probe(Command::new(exe).arg("--version")).unwrap_or_else(|| "version unknown".into())
+            // Not every program has `--version` (WebKitWebDriver, xvfb-run): then its path.
+            probe(Command::new(exe).arg("--version")).unwrap_or_else(|| exe.to_string())
         };
         let found: Vec<String> = tools.iter().map(|(exe, _)| version(exe)).collect();
         println!("setup: {}: installed", found.join(" / "));
         return Ok(());
     }
     // Only the packages of what is missing: the others are there already.
-    let packages: Vec<&str> = tools
+    let mut packages: Vec<&str> = tools
         .iter()
         .filter(|(exe, _)| !Path::new(exe).is_file())
         .map(|(_, package)| *package)
         .collect();
+    // One package can bring several of the programs.
+    packages.dedup();
     let command = format!(
         "apt-get update && apt-get install -y {}",
         packages.join(" ")

@@ -1,12 +1,14 @@
 //! `test`: the whole check, in the order that fails fastest. Stops at the first failing step
 //! and names it. On success the output ends with cargo's test summary of the last step.
 
-use std::process::Command;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::options::Spec;
-use crate::setup::{self, Tools, CHROMEDRIVER};
-use crate::{dist, facts, root, run, seeds, sizes};
+use crate::setup::{self, Engine, Tools, CHROMEDRIVER, XVFB_RUN};
+use crate::{command_line, dist, facts, root, run, seeds, sizes};
 
 /// A named step of the pipeline.
 type Step<'a> = (&'static str, Box<dyn Fn() -> Result<(), String> + 'a>);
@@ -25,6 +27,7 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
     facts::Sources::Required(&seeds).check()?;
     let tools = setup::build_tools()?;
     setup::browser()?;
+    let (engines, geckodriver) = setup::engines()?;
 
     let browser_targets = test_targets("browser")?;
     let e2e_targets = test_targets("e2e")?;
@@ -102,15 +105,8 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
             }),
         ),
         (
-            "end-to-end tests (WebDriver)",
-            Box::new(|| {
-                let mut args = vec!["test", "-p", "factsheet"];
-                for target in &e2e_targets {
-                    args.extend(["--test", target.as_str()]);
-                }
-                args.extend(["--", "--ignored"]);
-                run(&mut cargo(&tools, &args))
-            }),
+            "end-to-end tests (WebDriver, one engine after another)",
+            Box::new(|| end_to_end(&tools, &e2e_targets, &engines, geckodriver.as_ref())),
         ),
     ];
 
@@ -124,6 +120,120 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The end-to-end suite once per engine, on one build, then per engine its pass count and
+/// time. WebKitGTK has no headless mode, so its run has one virtual X display (`xvfb-run`)
+/// that every test's MiniBrowser window shares.
+fn end_to_end(
+    tools: &Tools,
+    targets: &[String],
+    engines: &[Engine],
+    geckodriver: Option<&PathBuf>,
+) -> Result<(), String> {
+    // Every target runs even after one fails, so an engine's count covers the whole suite.
+    let mut args = vec!["test", "-p", "factsheet", "--no-fail-fast"];
+    for target in targets {
+        args.extend(["--test", target.as_str()]);
+    }
+    run(cargo(tools, &args).arg("--no-run"))?;
+    // Shown, so that each Chromium-only test's "skipped in <engine>" line reaches the count.
+    args.extend(["--", "--ignored", "--show-output"]);
+    let mut summary = Vec::new();
+    let mut failed = Vec::new();
+    for &engine in engines {
+        println!("\n--> end-to-end tests in {}", engine.name());
+        let started = Instant::now();
+        let mut cmd = if engine == Engine::Webkit {
+            let mut xvfb = Command::new(XVFB_RUN);
+            xvfb.args(["-a", "-s", "-screen 0 1920x1200x24", "cargo"])
+                .args(&args)
+                .env("PATH", &tools.path);
+            xvfb
+        } else {
+            cargo(tools, &args)
+        };
+        cmd.env("FACTSHEET_ENGINE", engine.name());
+        if let Some(path) = geckodriver {
+            cmd.env("GECKODRIVER", path);
+        }
+        let counts = run_counting(&mut cmd, engine)?;
+        let line = format!(
+            "{:<9} {:>3} passed ({} of them Chromium-only, skipped), {} failed, {:.1} s",
+            engine.name(),
+            counts.passed,
+            counts.skipped,
+            counts.failed,
+            started.elapsed().as_secs_f64()
+        );
+        if !counts.ok {
+            failed.push(engine.name());
+        }
+        summary.push(line);
+    }
+    println!("\nend-to-end tests per engine:");
+    for line in &summary {
+        println!("  {line}");
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failures in {}", failed.join(", ")))
+    }
+}
+
+/// What one engine's run of the suite reported.
+#[derive(Default)]
+struct Counts {
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    ok: bool,
+}
+
+/// Runs `cmd`, passing its output through, and adds up cargo's `test result:` lines and the
+/// tests' "skipped in <engine>" lines.
+fn run_counting(cmd: &mut Command, engine: Engine) -> Result<Counts, String> {
+    let line = command_line(cmd);
+    println!("$ {line}");
+    let mut child = cmd
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{line}`: {e}"))?;
+    let mut counts = Counts::default();
+    let skipped = format!("skipped in {}:", engine.name());
+    if let Some(out) = child.stdout.take() {
+        for text in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{text}");
+            if let Some(result) = text.strip_prefix("test result: ") {
+                counts.passed += number_before(result, " passed");
+                counts.failed += number_before(result, " failed");
+            }
+            if text.starts_with(&skipped) {
+                counts.skipped += 1;
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("`{line}` did not finish: {e}"))?;
+    counts.ok = status.success();
+    Ok(counts)
+}
+
+/// In `ok. 12 passed; 0 failed; ...`, the number before `label`.
+fn number_before(text: &str, label: &str) -> usize {
+    text.split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(label)?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0)
 }
 
 /// The test targets named `tests/<prefix>*.rs`: `browser*` run in the browser through
@@ -150,4 +260,20 @@ fn cargo(tools: &Tools, args: &[&str]) -> Command {
     let mut cmd = Command::new("cargo");
     cmd.args(args).env("PATH", &tools.path);
     cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_before;
+
+    #[test]
+    fn reads_the_counts_of_a_test_result_line() {
+        let ok =
+            "ok. 12 passed; 0 failed; 3 ignored; 0 measured; 2 filtered out; finished in 4.84s";
+        assert_eq!(number_before(ok, " passed"), 12);
+        assert_eq!(number_before(ok, " failed"), 0);
+        let failed = "FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out";
+        assert_eq!(number_before(failed, " passed"), 1);
+        assert_eq!(number_before(failed, " failed"), 2);
+    }
 }
