@@ -278,6 +278,22 @@ pub enum Engine {
 impl Engine {
     pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
 
+    /// `chromium,firefox` -> those engines, in the order given; an unknown name is an error
+    /// listing the known ones.
+    pub fn list(names: &str) -> Result<Vec<Engine>, String> {
+        names
+            .split(',')
+            .map(|name| {
+                Engine::ALL
+                    .into_iter()
+                    .find(|engine| engine.name() == name.trim())
+                    .ok_or_else(|| {
+                        format!("unknown engine `{name}` in --engines: use chromium, firefox and webkit, separated by commas")
+                    })
+            })
+            .collect()
+    }
+
     /// The name `FACTSHEET_ENGINE` takes, and the screenshots' folder.
     pub fn name(self) -> &'static str {
         match self {
@@ -292,12 +308,12 @@ impl Engine {
 /// installed (apt when root, geckodriver through `cargo install`). An engine that cannot be had is an error naming the
 /// exact commands when `CI=true`; elsewhere it is left out with that message, and the tests
 /// run in the others. Returns the engines to run and geckodriver's path when Firefox is one.
-pub fn engines() -> Result<(Vec<Engine>, Option<PathBuf>), String> {
+pub fn engines(wanted: &[Engine]) -> Result<(Vec<Engine>, Option<PathBuf>), String> {
     let in_ci = env::var("CI").is_ok_and(|v| v == "true");
     let mut ready = Vec::new();
     let mut geckodriver = None;
     let mut installed = Installed::default();
-    for engine in Engine::ALL {
+    for &engine in wanted {
         let found = match engine {
             // `browser` has found or installed it already: the browser tests need it too.
             Engine::Chromium => Ok(()),

@@ -16,18 +16,24 @@ type Step<'a> = (&'static str, Box<dyn Fn() -> Result<(), String> + 'a>);
 pub const SPEC: Spec = Spec {
     task: "test",
     flags: &[],
-    valued: &[],
+    valued: &[("--engines", "LIST")],
     operand: None,
 };
 
+/// The engines the end-to-end step runs in unless `--engines` names others. Firefox passes
+/// the whole suite here, but WebKit's mouse hover still fails at random (issue 13), so the
+/// test command that gates every change runs in Chromium until all three are reliable.
+const DEFAULT_ENGINES: &str = "chromium";
+
 pub fn run_all(args: &[String]) -> Result<(), String> {
-    SPEC.parse(args)?;
+    let opts = SPEC.parse(args)?;
+    let wanted = Engine::list(opts.value("--engines").unwrap_or(DEFAULT_ENGINES))?;
     let seeds = seeds();
     // Without the sources' texts the facts step cannot pass: say so before minutes of builds.
     facts::Sources::Required(&seeds).check()?;
     let tools = setup::build_tools()?;
     setup::browser()?;
-    let (engines, geckodriver) = setup::engines()?;
+    let (engines, geckodriver) = setup::engines(&wanted)?;
 
     let browser_targets = test_targets("browser")?;
     let e2e_targets = test_targets("e2e")?;

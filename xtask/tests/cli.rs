@@ -84,7 +84,7 @@ fn every_task_names_an_unknown_option_with_its_usage() {
         ("serve", "serve [--port N]"),
         ("bench", "bench [--check] [--runs N]"),
         ("sizes", "sizes [--update]"),
-        ("test", "test"),
+        ("test", "test [--engines LIST]"),
         ("verify", "verify [SHEET] [--sources DIR]"),
         ("schema", "schema [--check]"),
     ] {
@@ -104,6 +104,7 @@ fn every_option_that_takes_a_value_says_when_it_has_none() {
         ("serve", "--port", "serve [--port N]"),
         ("bench", "--runs", "bench [--check] [--runs N]"),
         ("verify", "--sources", "verify [SHEET] [--sources DIR]"),
+        ("test", "--engines", "test [--engines LIST]"),
     ] {
         fails_with(
             &[task, option],
@@ -113,10 +114,18 @@ fn every_option_that_takes_a_value_says_when_it_has_none() {
 }
 
 #[test]
+fn an_unknown_engine_is_refused_before_any_build() {
+    fails_with(
+        &["test", "--engines", "chromium,safari"],
+        "xtask test: error: unknown engine `safari` in --engines: use chromium, firefox and webkit, separated by commas",
+    );
+}
+
+#[test]
 fn arguments_a_task_does_not_take_are_refused() {
     fails_with(
         &["test", "now"],
-        "xtask test: error: unexpected argument `now` (usage: cargo xtask test)",
+        "xtask test: error: unexpected argument `now` (usage: cargo xtask test [--engines LIST])",
     );
     fails_with(
         &["verify", "a.json", "b.json"],
