@@ -34,30 +34,19 @@ pub const CHROMIUM_FLAGS: [&str; 8] = [
 /// flag; the other engines get the same size through WebDriver's Set Window Rect.
 pub const WINDOW: &str = "--window-size=1200,900";
 
-/// A browser engine the end-to-end tests run in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    Chromium,
-    Firefox,
-    Webkit,
-}
+pub use super::engine::Engine;
 
 impl Engine {
     /// The engine of this run: `FACTSHEET_ENGINE`, Chromium when unset.
     pub fn current() -> Engine {
         match std::env::var("FACTSHEET_ENGINE").as_deref() {
-            Err(_) | Ok("") | Ok("chromium") => Engine::Chromium,
-            Ok("firefox") => Engine::Firefox,
-            Ok("webkit") => Engine::Webkit,
-            Ok(other) => panic!("FACTSHEET_ENGINE={other}: expected chromium, firefox or webkit"),
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Chromium => "chromium",
-            Engine::Firefox => "firefox",
-            Engine::Webkit => "webkit",
+            Err(_) | Ok("") => Engine::Chromium,
+            Ok(name) => Engine::ALL
+                .into_iter()
+                .find(|engine| engine.name() == name)
+                .unwrap_or_else(|| {
+                    panic!("FACTSHEET_ENGINE={name}: expected chromium, firefox or webkit")
+                }),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod bench;
 mod claim_review;
 mod dist;
+mod engine;
 mod facts;
 mod options;
 mod prerender;

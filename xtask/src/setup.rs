@@ -12,6 +12,8 @@ use std::process::Command;
 use crate::options::Spec;
 use crate::{probe, root, run};
 
+pub use crate::engine::Engine;
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's binaryen (wasm-opt 108) cannot read what Rust 1.95 emits (`table.fill`); the npm
 /// build of version 132 can, and needs only node.
@@ -266,43 +268,6 @@ const WEBKIT_TOOLS: DebianTools = &[
     (MINIBROWSER, "webkit2gtk-driver"),
     (XVFB_RUN, "xvfb"),
 ];
-
-/// The three engines the end-to-end tests run in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    Chromium,
-    Firefox,
-    Webkit,
-}
-
-impl Engine {
-    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
-
-    /// `chromium,firefox` -> those engines, in the order given; an unknown name is an error
-    /// listing the known ones.
-    pub fn list(names: &str) -> Result<Vec<Engine>, String> {
-        names
-            .split(',')
-            .map(|name| {
-                Engine::ALL
-                    .into_iter()
-                    .find(|engine| engine.name() == name.trim())
-                    .ok_or_else(|| {
-                        format!("unknown engine `{name}` in --engines: use chromium, firefox and webkit, separated by commas")
-                    })
-            })
-            .collect()
-    }
-
-    /// The name `FACTSHEET_ENGINE` takes, and the screenshots' folder.
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Chromium => "chromium",
-            Engine::Firefox => "firefox",
-            Engine::Webkit => "webkit",
-        }
-    }
-}
 
 /// What the end-to-end tests need for each engine, after `browser` (Chromium): each found, or
 /// installed (apt when root, geckodriver through `cargo install`). An engine that cannot be had is an error naming the
