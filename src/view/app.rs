@@ -130,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="fs-section" aria-labelledby="fs-conflicts-h">
                     <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
                     { for view.conflicts.iter().map(|c| html! {
-                        <ConflictPanel key={c.id.clone()} title={c.title.clone()} explanation={c.explanation.clone()}>
+                        <ConflictPanel key={c.id.clone()} title={c.title.clone()}>
                             if let Some(chart) = chart(&c.id) {
                                 <EstimatesChart chart={chart.clone()} />
                             }

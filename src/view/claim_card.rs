@@ -23,7 +23,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
         format!("{count} sources")
     };
     html! {
-        <article class={format!("fs-claim fs-claim--{}", c.item.status.key())} id={c.item.anchor.clone()}>
+        <article class={format!("fs-claim fs-claim--{}", c.item.statuses.first().map_or("none", |s| s.key()))} id={c.item.anchor.clone()}>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
             <h4 class="fs-claim-summary">{ &c.summary }</h4>
             <div class={if count > 1 { "fs-wordings fs-wordings--side" } else { "fs-wordings" }}>
@@ -37,7 +37,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
                 }) }
             </div>
             <div class="fs-claim-foot">
-                <StatusBadge status={c.item.status} />
+                { for c.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
                 <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
                     <span class="fs-sources-count">{ button_text }</span>
                 </Cited>

@@ -22,7 +22,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
         None => format!("{} {}", f.number, f.unit),
     };
     html! {
-        <article class={format!("fs-figure fs-figure--{}", f.item.status.key())} id={f.item.anchor.clone()}>
+        <article class={format!("fs-figure fs-figure--{}", f.item.statuses.first().map_or("none", |s| s.key()))} id={f.item.anchor.clone()}>
             <Cited item={f.item.clone()} subject={subject} open={props.open} dispatch={props.dispatch.clone()}>
                 if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }</span> }
                 <span class="fs-number">{ &f.number }</span>
@@ -34,7 +34,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
                 <span class="fs-asof">{ &f.as_of }</span>
                 if let Some(note) = &f.qualifier_note { <span class="fs-hedges">{ "Hedges: " }{ note }</span> }
             </p>
-            <StatusBadge status={f.item.status} />
+            { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             <p class="fs-origin">{ &f.item.origin_note }</p>
         </article>
     }

@@ -9,16 +9,6 @@ pub struct LegendProps {
     pub aliases: Vec<(AttrValue, AttrValue)>,
 }
 
-fn meaning(status: Status) -> &'static str {
-    match status {
-        Status::Contested => "Another origin's figure, or another outlet's account, disagrees.",
-        Status::Unverified => "An outlet says it could not verify it.",
-        Status::NotAcknowledged => "A party concerned has not acknowledged it.",
-        Status::Corroborated => "Stated by two or more independent origins.",
-        Status::SingleOrigin => "One origin, however many outlets repeat it.",
-    }
-}
-
 /// What each status means, how the sheet is checked, and the names' other spellings.
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
@@ -26,7 +16,7 @@ pub fn legend(props: &LegendProps) -> Html {
         <footer class="fs-legend">
             <dl class="fs-legend-list">
                 { for Status::ALL.iter().map(|s| html! {
-                    <div><dt><StatusBadge status={*s} /></dt><dd>{ meaning(*s) }</dd></div>
+                    <div><dt><StatusBadge status={*s} /></dt><dd>{ s.rule() }</dd></div>
                 }) }
             </dl>
             <details class="fs-how">

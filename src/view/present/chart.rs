@@ -34,7 +34,6 @@ pub struct SegmentView {
 pub struct ChartView {
     pub id: String,
     pub title: String,
-    pub explanation: String,
     pub bars: Vec<BarView>,
     /// The largest value drawn, for the scale.
     pub max: f64,
@@ -112,7 +111,6 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
     Some(ChartView {
         id: conflict.id.clone(),
         title: conflict.title.clone(),
-        explanation: conflict.explanation.clone(),
         bars,
         max,
     })

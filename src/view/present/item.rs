@@ -26,7 +26,8 @@ pub struct ItemView {
     /// The page anchor, `fig-<id>` or `claim-<id>`.
     pub anchor: String,
     pub popover_id: String,
-    pub status: Status,
+    /// Every status the evidence gives, in the model's order; possibly none.
+    pub statuses: Vec<Status>,
     pub why: String,
     /// How many outlets and origins stand behind it: the sentence that separates one origin
     /// repeated from independent confirmation.
@@ -91,13 +92,9 @@ pub(super) fn item_view(
         id: item.id().to_string(),
         anchor: format!("{prefix}-{}", item.id()),
         popover_id: format!("pop-{prefix}-{}", item.id()),
-        status: assessment.status,
+        statuses: assessment.statuses.clone(),
         why: assessment.why(),
-        origin_note: assessment
-            .reasons
-            .last()
-            .map(|(_, s)| s.clone())
-            .unwrap_or_default(),
+        origin_note: assessment.reported.clone(),
         claimant: join_names(&names),
         citations: item
             .citations()

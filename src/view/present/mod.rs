@@ -21,7 +21,6 @@ use super::format::format_day;
 pub struct ConflictView {
     pub id: String,
     pub title: String,
-    pub explanation: String,
     /// Ids of the figures or claims in it, in sheet order.
     pub items: Vec<String>,
 }
@@ -108,7 +107,7 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
         .collect();
     SheetView {
         headline: sheet.story.headline.clone(),
-        summary: sheet.story.summary.clone(),
+        summary: sheet.story.summary.text.clone(),
         place: sheet.story.place.clone(),
         dateline,
         figures: sheet
@@ -127,7 +126,6 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
             .map(|c| ConflictView {
                 id: c.id.clone(),
                 title: c.title.clone(),
-                explanation: c.explanation.clone(),
                 items: c.items.clone(),
             })
             .collect(),
