@@ -107,6 +107,46 @@ const HINTS: &[(&str, &str, &str)] = &[
         "parties[1].name",
         "Delete the character",
     ),
+    (
+        "status-missing",
+        "figures[0].status",
+        "declare `corroborated`",
+    ),
+    (
+        "status-listed-twice",
+        "figures[4].status[1]",
+        "List each status once",
+    ),
+    (
+        "undated-figure-declared-disputed",
+        "figures[5].status",
+        "Set \"status\": [\"single_origin\"] (remove `disputed`)",
+    ),
+    (
+        "attribution-not-among-claimants",
+        "figures[0].citations[1].claimants[0]",
+        "Add \"rescue-team\" to the figure's `claimants`",
+    ),
+    (
+        "conflict-mixes-figures-and-claims",
+        "conflicts[1].items[2]",
+        "put the others in a conflict of their own",
+    ),
+    (
+        "summary-uncited",
+        "story.summary.citations",
+        "Cite at least one",
+    ),
+    (
+        "summary-unsupported-word",
+        "story.summary.text",
+        "Cite the source's words that say it, or reword the summary",
+    ),
+    (
+        "summary-citation-attributed",
+        "story.summary.citations[0].claimants",
+        "Leave `claimants` out",
+    ),
     ("trailing-comma", "story.dates", "comma"),
     ("truncated", "figures[1]", "ends too early"),
 ];

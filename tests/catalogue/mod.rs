@@ -62,6 +62,8 @@ struct Rule {
 
 /// The first figure's opening brace, where a missing field of it is reported.
 const FIRST_FIGURE: &str = "‸{\n      \"id\": \"homes-flooded\"";
+/// The summary's citations, as the fixture writes them.
+const SUMMARY_CITATIONS: &str = "\"citations\": [\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The river Tallow began to fall overnight, two days after it broke its banks above Marrowby.\"\n        },\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The council said at least 214 homes were flooded by the evening of Nov. 17\"\n        },\n        {\n          \"source\": \"river-radio\",\n          \"quote\": \"Mayor Brannock told listeners: \\\"The north levee held, and that is why the old town stayed dry.\\\"\"\n        }\n      ]";
 const URL: &str = "\"url\": \"https://valley-gazette.example/marrowby-flood\"";
 const NO_LONGER_DISPUTED: &str =
     "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": ";
@@ -165,6 +167,40 @@ const RULES: &[Rule] = &[
             ("\"id\": \"leave-mill-lane\"", DISPUTED_SINGLE, "\"status\": ‸[\"disputed\", \"corroborated\"]"),
         ],
         problems: &[("claims[2].status", "", "claim \"leave-mill-lane\" declares [\"disputed\", \"corroborated\"], but the evidence gives [\"disputed\", \"single_origin\"]; not \"corroborated\": only one independent origin states it (Marrowby Town Council); \"single_origin\": Reported by 1 outlet (Tallow River Radio via County Wire), citing one origin: Mayor Ilse Brannock and Marrowby Town Council.")] },
+    // Declared statuses must be exactly the ones the evidence gives.
+    Rule { name: "status-missing",
+        edits: &[("\"id\": \"homes-flooded\"", "\"status\": [\n        \"corroborated\"\n      ]", "\"status\": ‸[]")],
+        problems: &[("figures[0].status", "", "figure \"homes-flooded\" declares [], but the evidence gives [\"corroborated\"]; \"corroborated\": Stated by 2 independent origins (Marrowby Town Council; Tallow River Authority).")] },
+    Rule { name: "status-listed-twice",
+        edits: &[("\"id\": \"pumps\"", "\"status\": [\n        \"unverified\",", "\"status\": [\n        \"unverified\",\n        ‸\"unverified\",")],
+        problems: &[("figures[4].status[1]", "", "lists \"unverified\" twice")] },
+    // The river authority's 2,000 has no date: a date not stated never makes a dispute.
+    Rule { name: "undated-figure-declared-disputed",
+        edits: &[("\"id\": \"left-home-per-authority\"", "\"status\": [\n        \"single_origin\"", "\"status\": ‸[\n        \"disputed\",\n        \"single_origin\"")],
+        problems: &[("figures[5].status", "", "figure \"left-home-per-authority\" declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": no estimate from another origin in its conflict gives a different number dated in the same month")] },
+    // Each outlet's attribution is among the item's claimants, and each claimant is someone's.
+    Rule { name: "attribution-not-among-claimants",
+        edits: &[("\"id\": \"homes-flooded\"", "\"claimants\": [\n            \"river-authority\"", "\"claimants\": [\n            ‸\"rescue-team\"")],
+        problems: &[
+            ("figures[0].citations[1].claimants[0]", "", "attributes it to \"rescue-team\", who is not among the figure's claimants"),
+            ("figures[0].claimants[1]", "\"id\": \"homes-flooded\"…‸\"river-authority\"", "names \"river-authority\", but no citation attributes it to them"),
+        ] },
+    Rule { name: "conflict-mixes-figures-and-claims",
+        edits: &[("", "\"fire-service-ordered\"\n      ]", "\"fire-service-ordered\",\n        ‸\"pumps\"\n      ]")],
+        problems: &[("conflicts[1].items[2]", "", "mixes figures and claims: \"pumps\" is not a claim")] },
+    // The summary is held to its citations like a claim.
+    Rule { name: "summary-uncited",
+        edits: &[("\"summary\": {", SUMMARY_CITATIONS, "\"citations\": ‸[]")],
+        problems: &[("story.summary.citations", "", "has no citation")] },
+    Rule { name: "summary-unsupported-word",
+        edits: &[("", "\"text\": \"The river Tallow broke its banks above Marrowby", "\"text\": ‸\"The river Tallow broke its banks above Oakford")],
+        problems: &[("story.summary.text", "", "the word \"Oakford\" appears in none of the summary's quotes and in no party's name or alias")] },
+    Rule { name: "summary-unsupported-number",
+        edits: &[("", "\"text\": \"The river Tallow broke its banks above Marrowby and flooded at least 214", "\"text\": ‸\"The river Tallow broke its banks above Marrowby and flooded at least 241")],
+        problems: &[("story.summary.text", "", "the number \"241\" appears in none of the summary's quotes and in no party's name or alias")] },
+    Rule { name: "summary-citation-attributed",
+        edits: &[("\"summary\": {", "\"source\": \"gazette\",", "\"source\": \"gazette\",\n          \"claimants\": ‸[\"mayor\"],")],
+        problems: &[("story.summary.citations[0].claimants", "", "attributes the summary to someone")] },
     // Dates.
     Rule { name: "impossible-date",
         edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],

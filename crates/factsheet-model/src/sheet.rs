@@ -342,6 +342,11 @@ impl Status {
     }
 }
 
+impl Summary {
+    /// What the summary's words must be backed by, in the words the README uses.
+    pub const RULE: &'static str = "Every number in the summary (in digits, or a number word such as \"two\" or \"hundred\"), and every word that starts with a capital letter other than a sentence's first, appears in one of the summary's quotes or in a party's name or alias.";
+}
+
 impl Value {
     pub fn written(&self) -> &str {
         match self {

@@ -520,14 +520,24 @@ fn claim_disputes(sheet: &Sheet, claim: &Claim) -> Vec<String> {
             })
             .collect();
         if !accounts.is_empty() {
-            out.push(format!(
-                "Disputed ({}): another outlet's account differs: {}.",
+            out.push(end_sentence(format!(
+                "Disputed ({}): another outlet's account differs: {}",
                 conflict.title,
                 accounts.join("; ")
-            ));
+            )));
         }
     }
     out
+}
+
+/// Ends a sentence with a full stop unless it already ends with one, before or inside a
+/// closing quotation mark.
+fn end_sentence(mut sentence: String) -> String {
+    let tail = sentence.trim_end_matches(['\u{201D}', '"', '\'']);
+    if !tail.ends_with(['.', '!', '?']) {
+        sentence.push('.');
+    }
+    sentence
 }
 
 /// Works out the statuses of `item` from the sheet's evidence.
@@ -556,11 +566,11 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
                 push_unique(&mut outlets, outlet_name(sheet, &c.source));
             }
             let words = notice.citations.first().map_or("", |c| c.quote.as_str());
-            format!(
+            end_sentence(format!(
                 "Unverified: {} says \u{201C}{}\u{201D}",
                 join_names(&outlets),
                 words.trim()
-            )
+            ))
         })
         .collect();
     if !unverified.is_empty() {
@@ -621,7 +631,7 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
             }),
             None,
         ) if origins.len() < 2 => {
-            format!("The words of {claimant_names}, quoted. {reported}.")
+            format!("A speaker's own words, quoted: {claimant_names}. {reported}.")
         }
         (
             Item::Claim(Claim {

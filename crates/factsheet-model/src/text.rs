@@ -148,3 +148,81 @@ mod tests {
         assert_eq!(read_number("several hundred"), None);
     }
 }
+
+/// A word of running text, and whether it begins a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub starts_sentence: bool,
+}
+
+/// The words of `text`: runs of letters and digits, a number keeping its separators
+/// ("12,000", "2.5"). A word begins a sentence when it is the first, or follows `.`, `!` or
+/// `?` (so "Nov. 17" makes "17" a sentence's first word: a number is checked wherever it is).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at_sentence_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        let inside_number =
+            start.is_some_and(|s| text[s..i].ends_with(|p: char| p.is_ascii_digit()));
+        if c.is_alphanumeric() || ((c == ',' || c == '.') && inside_number && next_is_digit) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..i],
+                starts_sentence: at_sentence_start,
+            });
+            at_sentence_start = false;
+        }
+        if matches!(c, '.' | '!' | '?') {
+            at_sentence_start = true;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            starts_sentence: at_sentence_start,
+        });
+    }
+    out
+}
+
+/// Numbers written as words, which the summary rule treats as numbers. "One" is left out: it
+/// is as often a pronoun ("one captive") as a count.
+pub const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+];
+
+/// Whether a word is a number: it has a digit, or is one of [`NUMBER_WORDS`].
+pub fn is_number(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}

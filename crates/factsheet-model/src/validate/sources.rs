@@ -4,7 +4,8 @@ use super::{dangling, each, items, partial_date, Checker};
 use crate::date::parse_moment;
 use crate::path::Path;
 use crate::sheet::Dated;
-use crate::text::is_invisible_or_bidi;
+use crate::sheet::Summary;
+use crate::text::{is_invisible_or_bidi, is_number, normalise, words};
 
 pub(super) fn check_story_and_sources(c: &mut Checker) {
     let story = &c.sheet.story;
@@ -90,6 +91,59 @@ fn check_summary(c: &mut Checker, at: &Path) {
     }
     if let Some(as_of) = &summary.as_of {
         items::check_as_of(c, at, as_of, &summary.citations);
+    }
+    check_summary_support(c, at);
+}
+
+/// [`Summary::RULE`]: the editor's words say nothing its quotes and the parties' names do not.
+fn check_summary_support(c: &mut Checker, at: &Path) {
+    let sheet = c.sheet;
+    let summary = &sheet.story.summary;
+    if summary.citations.is_empty() {
+        return;
+    }
+    let quoted: Vec<String> = summary
+        .citations
+        .iter()
+        .map(|q| normalise(&q.quote))
+        .collect();
+    let mut backing: Vec<&str> = Vec::new();
+    for quote in &quoted {
+        backing.extend(words(quote).iter().map(|w| w.text));
+    }
+    for party in &sheet.parties {
+        for name in std::iter::once(&party.name).chain(&party.aliases) {
+            backing.extend(words(name).iter().map(|w| w.text));
+        }
+    }
+    let text = normalise(&summary.text);
+    let mut reported: Vec<&str> = Vec::new();
+    for word in words(&text) {
+        let number = is_number(word.text);
+        let capitalised = word.text.starts_with(char::is_uppercase) && !word.starts_sentence;
+        if !(number || capitalised) || reported.contains(&word.text) {
+            continue;
+        }
+        let backed = if number {
+            backing.iter().any(|b| b.eq_ignore_ascii_case(word.text))
+        } else {
+            backing.contains(&word.text)
+        };
+        if !backed {
+            reported.push(word.text);
+            let what = if number { "the number" } else { "the word" };
+            c.report(
+                at.key("text"),
+                format!(
+                    "{what} \"{}\" appears in none of the summary's quotes and in no party's name or alias",
+                    word.text
+                ),
+                format!(
+                    "Cite the source's words that say it, or reword the summary. {}",
+                    Summary::RULE
+                ),
+            );
+        }
     }
 }
 
