@@ -147,6 +147,11 @@ const HINTS: &[(&str, &str, &str)] = &[
         "story.summary.citations[0].claimants",
         "Leave `claimants` out",
     ),
+    (
+        "credits-corrections-not-a-contact",
+        "credits.corrections",
+        "corrections@example.org",
+    ),
     ("trailing-comma", "story.dates", "comma"),
     ("truncated", "figures[1]", "ends too early"),
 ];

@@ -39,8 +39,9 @@ mod claim_review;
 use claim_review::{claim_reviews, script_element};
 
 const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
-/// 2026-01-01T00:00Z in minutes, as the widget passes its clock.
-const NOW: Moment = Moment(20_454 * 1440);
+/// 2027-01-01T00:00Z in minutes, as the widget passes its clock: after the seed sheet's
+/// `credits.updated`, so the shipped sheet loads.
+const NOW: Moment = Moment(20_819 * 1440);
 const LANGS: [&str; 6] = ["en", "de-CH", "fr", "ar-EG", "", "x-\u{202e}-\u{0}"];
 
 /// What the fuzzer splices in: JSON syntax, hostile text and numbers at the edges.

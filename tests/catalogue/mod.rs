@@ -65,8 +65,12 @@ const FIRST_FIGURE: &str = "‸{\n      \"id\": \"homes-flooded\"";
 /// The summary's citations, as the fixture writes them.
 const SUMMARY_CITATIONS: &str = "\"citations\": [\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The river Tallow began to fall overnight, two days after it broke its banks above Marrowby.\"\n        },\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The council said at least 214 homes were flooded by the evening of Nov. 17\"\n        },\n        {\n          \"source\": \"river-radio\",\n          \"quote\": \"Mayor Brannock told listeners: \\\"The north levee held, and that is why the old town stayed dry.\\\"\"\n        }\n      ]";
 const URL: &str = "\"url\": \"https://valley-gazette.example/marrowby-flood\"";
-const NO_LONGER_DISPUTED: &str =
-    "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": ";
+/// How a figure taken out of its conflict's dispute is refused, after its id.
+macro_rules! NO_LONGER_DISPUTED {
+    () => {
+        "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": "
+    };
+}
 /// A status list as the fixture writes it, and the place a problem with it is reported.
 const DISPUTED_SINGLE: &str =
     "\"status\": [\n        \"disputed\",\n        \"single_origin\"\n      ]";
@@ -127,15 +131,15 @@ const RULES: &[Rule] = &[
         problems: &[
             ("conflicts[0].items[0]", "", "refers to figure or claim \"nowhere\", which the sheet does not have"),
             // Out of the conflict, the figure is no longer disputed.
-            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", concat!("figure \"in-shelters\" ", NO_LONGER_DISPUTED!())),
         ] },
     Rule { name: "conflict-of-one",
         edits: &[("", "\"in-shelters\",\n        \"with-relatives\",\n        \"evacuated-per-rescue\",\n        \"left-home-per-authority\"\n      ]", "\"in-shelters\"\n      ]")],
         problems: &[
             ("conflicts[0].items", "\"id\": \"how-many-left-home\"…\"items\": ‸[", "needs at least two items to disagree"),
-            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
-            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", NO_LONGER_DISPUTED),
-            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", concat!("figure \"in-shelters\" ", NO_LONGER_DISPUTED!())),
+            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", concat!("figure \"with-relatives\" ", NO_LONGER_DISPUTED!())),
+            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", concat!("figure \"evacuated-per-rescue\" ", NO_LONGER_DISPUTED!())),
         ] },
     Rule { name: "part-of-cycle",
         edits: &[("\"id\": \"marrowby-council\"", "\"kind\": \"government\",", "\"kind\": \"government\",\n      \"part_of\": ‸\"mayor\",")],
@@ -201,6 +205,22 @@ const RULES: &[Rule] = &[
     Rule { name: "summary-citation-attributed",
         edits: &[("\"summary\": {", "\"source\": \"gazette\",", "\"source\": \"gazette\",\n          \"claimants\": ‸[\"mayor\"],")],
         problems: &[("story.summary.citations[0].claimants", "", "attributes the summary to someone")] },
+    // Credits: a real day, not in the future; a contact a reader can use.
+    Rule { name: "credits-not-a-day",
+        edits: &[("", "\"updated\": \"2025-11-18\"", "\"updated\": ‸\"2025-11-31\"")],
+        problems: &[("credits.updated", "", "\"2025-11-31\" is not a day")] },
+    Rule { name: "credits-updated-in-the-future",
+        edits: &[("", "\"updated\": \"2025-11-18\"", "\"updated\": ‸\"2031-11-18\"")],
+        problems: &[("credits.updated", "", "2031-11-18 is in the future")] },
+    Rule { name: "credits-corrections-not-a-contact",
+        edits: &[("", "\"corrections\": \"corrections@valley-gazette.example\"", "\"corrections\": ‸\"http://valley-gazette.example/corrections\"")],
+        problems: &[("credits.corrections", "", "\"http://valley-gazette.example/corrections\" is neither an email address nor an https:// link")] },
+    Rule { name: "credits-corrections-disguised",
+        edits: &[("", "\"corrections\": \"corrections@valley-gazette.example\"", "\"corrections\": ‸\"corrections@valley\u{200b}-gazette.example\"")],
+        problems: &[("credits.corrections", "", "the contact contains spaces or invisible characters")] },
+    Rule { name: "credits-compiled-by-empty",
+        edits: &[("", "\"compiled_by\": \"The Valley Gazette data desk\"", "\"compiled_by\": ‸\" \"")],
+        problems: &[("credits.compiled_by", "", "is empty")] },
     // Dates.
     Rule { name: "impossible-date",
         edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],
