@@ -403,11 +403,10 @@ pub fn estimates<'a>(sheet: &'a Sheet, conflict: &'a Conflict) -> Vec<Estimate<'
         let Some(figure) = sheet.figures.iter().find(|f| &f.id == id) else {
             continue;
         };
-        let mut figure_origins = origins(sheet, Item::Figure(figure));
-        figure_origins.sort_unstable();
+        let figure_origins = origins(sheet, Item::Figure(figure));
         let date = date_words(&figure.as_of);
         let same = out.iter_mut().find(|e| {
-            e.origins == figure_origins
+            same_members(&e.origins, &figure_origins)
                 && match &date {
                     Some(d) => date_words(e.as_of).as_ref() == Some(d),
                     None => e.as_of == &figure.as_of,
@@ -423,6 +422,11 @@ pub fn estimates<'a>(sheet: &'a Sheet, conflict: &'a Conflict) -> Vec<Estimate<'
         }
     }
     out
+}
+
+/// The same origins, in any order (each list holds each origin once).
+fn same_members(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
 fn origin_names(sheet: &Sheet, origins: &[&str]) -> String {
@@ -646,7 +650,7 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
         reasons.push((Status::SingleOrigin, sentence));
     }
 
-    reasons.sort_by_key(|(s, _)| Status::ALL.iter().position(|x| x == s));
+    // Pushed in `Status::ALL` order above, so no sort (and no sort code in the wasm).
     Assessment {
         statuses: reasons.iter().map(|(s, _)| *s).collect(),
         reasons,

@@ -168,7 +168,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
         let inside_number =
             start.is_some_and(|s| text[s..i].ends_with(|p: char| p.is_ascii_digit()));
-        if c.is_alphanumeric() || ((c == ',' || c == '.') && inside_number && next_is_digit) {
+        if is_word_char(c) || ((c == ',' || c == '.') && inside_number && next_is_digit) {
             start.get_or_insert(i);
             continue;
         }
@@ -190,6 +190,24 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// Part of a word: anything but spaces, control characters and punctuation (ASCII, Latin-1's,
+/// and the general punctuation block's dashes, quotes and dots). Told apart this way rather
+/// than by `char::is_alphanumeric`, whose Unicode tables would add kilobytes to the wasm.
+fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || c.is_ascii_punctuation()
+        || matches!(c, '\u{A1}'..='\u{BF}' | '\u{2010}'..='\u{205E}' | '\u{3000}'..='\u{303F}'))
+}
+
+/// Whether a word starts with a capital letter: its first letter has a lower-case form other
+/// than itself (the lower-case tables are in the wasm already; `is_uppercase`'s are not).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.to_lowercase().next() != Some(c))
 }
 
 /// Numbers written as words, which the summary rule treats as numbers. "One" is left out: it
@@ -225,4 +243,40 @@ pub const NUMBER_WORDS: &[&str] = &[
 pub fn is_number(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit())
         || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_whole_and_know_where_sentences_start() {
+        let found: Vec<(&str, bool)> =
+            words("As many as 12,000 (or 2.5 thousand). Kim Jong Un's soldiers, \"Kursk\"-bound.")
+                .iter()
+                .map(|w| (w.text, w.starts_sentence))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("As", true),
+                ("many", false),
+                ("as", false),
+                ("12,000", false),
+                ("or", false),
+                ("2.5", false),
+                ("thousand", false),
+                ("Kim", true),
+                ("Jong", false),
+                ("Un", false),
+                ("s", false),
+                ("soldiers", false),
+                ("Kursk", false),
+                ("bound", false),
+            ]
+        );
+        assert!(is_capitalised("Élysée") && is_capitalised("Kim") && !is_capitalised("kim"));
+        assert!(!is_capitalised("12,000") && !is_capitalised(""));
+        assert!(is_number("12,000") && is_number("Hundred") && !is_number("one"));
+    }
 }

@@ -5,7 +5,7 @@ use crate::date::{parse_moment, PartialDate};
 use crate::path::Path;
 use crate::sheet::Dated;
 use crate::sheet::Summary;
-use crate::text::{is_invisible_or_bidi, is_number, normalise, words};
+use crate::text::{is_capitalised, is_invisible_or_bidi, is_number, normalise, words};
 
 pub(super) fn check_story_and_sources(c: &mut Checker) {
     let story = &c.sheet.story;
@@ -120,7 +120,7 @@ fn check_summary_support(c: &mut Checker, at: &Path) {
     let mut reported: Vec<&str> = Vec::new();
     for word in words(&text) {
         let number = is_number(word.text);
-        let capitalised = word.text.starts_with(char::is_uppercase) && !word.starts_sentence;
+        let capitalised = is_capitalised(word.text) && !word.starts_sentence;
         if !(number || capitalised) || reported.contains(&word.text) {
             continue;
         }
@@ -205,7 +205,7 @@ fn is_email(text: &str) -> bool {
         && !host.ends_with('.')
         && host
             .chars()
-            .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-');
+            .all(|ch| ch.is_ascii_alphanumeric() || !ch.is_ascii() || ch == '.' || ch == '-');
     !name.is_empty() && !host.contains('@') && host_ok
 }
 
