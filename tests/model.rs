@@ -535,3 +535,67 @@ fn the_summary_the_issue_found_unsupported_is_refused() {
         );
     }
 }
+
+/// The card shows the story's summary at the top and each claim's summary below it: a claim
+/// that repeats the summary (or that the summary repeats) says the same thing twice.
+fn check_no_claim_repeats_the_summary(sheet: &Sheet) {
+    let words = |text: &str| {
+        let text = factsheet::model::text::normalise(text).to_lowercase();
+        let words: Vec<String> = factsheet::model::text::words(&text)
+            .iter()
+            .map(|w| w.text.to_string())
+            .collect();
+        words.join(" ")
+    };
+    let story = words(&sheet.story.summary.text);
+    for claim in &sheet.claims {
+        let claim_words = words(&claim.summary);
+        assert!(
+            !story.contains(&claim_words) && !claim_words.contains(&story),
+            "claim {:?} repeats the story's summary: {:?}",
+            claim.id,
+            claim.summary
+        );
+    }
+}
+
+#[test]
+fn no_claim_summary_repeats_the_story_summary() {
+    check_no_claim_repeats_the_summary(&seed());
+    check_no_claim_repeats_the_summary(&fixture());
+}
+
+#[test]
+fn the_offer_and_the_suicide_orders_say_who_says_them() {
+    // The issue: "Ukraine will hand …" where both sources quote Zelenskyy saying Ukraine "is
+    // ready to hand over" the soldiers "if" Kim organizes an exchange; and the two accounts of
+    // the suicide order stated as fact, without the agency and the lawmaker they come from.
+    let sheet = seed();
+    let claim = |id: &str| {
+        sheet
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no claim {id}"))
+    };
+    let offer = &claim("swap-offer").summary;
+    assert!(
+        offer.contains("is ready to") && offer.contains(" if ") && !offer.contains(" will "),
+        "{offer}"
+    );
+    for id in ["suicide-order-per-rfa", "suicide-order-per-bloomberg"] {
+        let c = claim(id);
+        let says = c.summary.split(" says ").next().unwrap_or("");
+        let by_claimant = c.claimants.iter().all(|id| {
+            let party = sheet.parties.iter().find(|p| &p.id == id).unwrap();
+            std::iter::once(&party.name)
+                .chain(&party.aliases)
+                .any(|name| says.contains(name.as_str()))
+        });
+        assert!(
+            c.summary.contains(" says ") && by_claimant,
+            "{id} does not say who says it: {:?}",
+            c.summary
+        );
+    }
+}
