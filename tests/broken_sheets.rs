@@ -148,6 +148,16 @@ const HINTS: &[(&str, &str, &str)] = &[
         "Leave `claimants` out",
     ),
     (
+        "claim-summary-unsupported-word",
+        "claims[0].summary",
+        "Cite the source's words that say it, or reword the summary",
+    ),
+    (
+        "figure-label-invented-number",
+        "figures[0].label",
+        "take it out of the label",
+    ),
+    (
         "credits-corrections-not-a-contact",
         "credits.corrections",
         "corrections@example.org",

@@ -509,11 +509,9 @@ fn the_readme_states_each_rule_in_the_models_words() {
         let line = format!("- **{}**: {}", status.label(), status.rule());
         assert!(readme.contains(&line), "README lacks {line:?}");
     }
-    let summary_rule = factsheet::model::Summary::RULE;
-    assert!(
-        readme.contains(summary_rule),
-        "README lacks {summary_rule:?}"
-    );
+    for rule in [factsheet::model::Summary::RULE, Figure::LABEL_RULE] {
+        assert!(readme.contains(rule), "README lacks {rule:?}");
+    }
 }
 
 #[test]
@@ -598,4 +596,28 @@ fn the_offer_and_the_suicide_orders_say_who_says_them() {
             c.summary
         );
     }
+}
+
+#[test]
+fn a_label_may_carry_a_number_its_quotes_have() {
+    // The Gazette's quote for the homes flooded says "by the evening of Nov. 17": a label that
+    // dates the count with it brings nothing of its own. The same label on a figure whose
+    // quotes lack the 17 is refused.
+    let mut sheet: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    let label = "Homes flooded by Nov. 17";
+    sheet["figures"][0]["label"] = label.into();
+    assert!(load("sheet.json", sheet.to_string().as_bytes(), None).is_ok());
+    sheet["figures"][1]["label"] = label.into();
+    let problems = load("sheet.json", sheet.to_string().as_bytes(), None).unwrap_err();
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "figures[1].label",
+            "the number \"17\" appears in none of the figure's quotes"
+        )]
+    );
 }

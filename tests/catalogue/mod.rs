@@ -205,6 +205,23 @@ const RULES: &[Rule] = &[
     Rule { name: "summary-citation-attributed",
         edits: &[("\"summary\": {", "\"source\": \"gazette\",", "\"source\": \"gazette\",\n          \"claimants\": ‸[\"mayor\"],")],
         problems: &[("story.summary.citations[0].claimants", "", "attributes the summary to someone")] },
+    // A claim's summary is the editor's words too, held to the claim's quotes.
+    Rule { name: "claim-summary-unsupported-word",
+        edits: &[("", "\"summary\": \"The mayor says the north levee held and kept the old town dry.\"", "\"summary\": ‸\"The mayor says the north levee held and kept Oakford dry.\"")],
+        problems: &[("claims[0].summary", "", "the word \"Oakford\" appears in none of the claim's quotes and in no party's name or alias")] },
+    Rule { name: "claim-summary-unsupported-number",
+        edits: &[("", "raised the river by almost a metre.\",\n      \"claimants\"", "raised the river by 2 metres.\",\n      \"claimants\"")],
+        problems: &[("claims[1].summary", "\"id\": \"reservoir-release\"…\"summary\": ‸", "the number \"2\" appears in none of the claim's quotes and in no party's name or alias")] },
+    // A label names what is counted; a number in it that no quote has is invented.
+    Rule { name: "figure-label-invented-number",
+        edits: &[("", "\"label\": \"Homes flooded in Marrowby\"", "\"label\": ‸\"Homes flooded in Marrowby's 3 wards\"")],
+        problems: &[("figures[0].label", "", "the number \"3\" appears in none of the figure's quotes")] },
+    Rule { name: "figure-unit-invented-number",
+        edits: &[("", "\"unit\": \"people in shelters\"", "\"unit\": ‸\"people in 12 shelters\"")],
+        problems: &[("figures[1].unit", "", "the number \"12\" appears in none of the figure's quotes")] },
+    Rule { name: "conflict-title-invented-number",
+        edits: &[("", "\"title\": \"How many people left their homes\"", "\"title\": ‸\"How many of Marrowby's 4,000 people left their homes\"")],
+        problems: &[("conflicts[0].title", "", "the number \"4,000\" appears in none of the quotes of its items")] },
     // Credits: a real day, not in the future; a contact a reader can use.
     Rule { name: "credits-not-a-day",
         edits: &[("", "\"updated\": \"2025-11-18\"", "\"updated\": ‸\"2025-11-31\"")],

@@ -8,6 +8,7 @@
 mod items;
 mod quotes;
 mod sources;
+mod support;
 
 use std::collections::HashMap;
 

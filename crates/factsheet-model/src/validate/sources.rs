@@ -1,11 +1,10 @@
 //! The story, its sources and the parties: text a reader sees, dates, links, and `part_of`.
 
-use super::{dangling, each, items, partial_date, Checker};
+use super::{dangling, each, items, partial_date, support, Checker};
 use crate::date::{parse_moment, PartialDate};
 use crate::path::Path;
 use crate::sheet::Dated;
-use crate::sheet::Summary;
-use crate::text::{is_capitalised, is_invisible_or_bidi, is_number, normalise, words};
+use crate::text::is_invisible_or_bidi;
 
 pub(super) fn check_story_and_sources(c: &mut Checker) {
     let story = &c.sheet.story;
@@ -92,59 +91,8 @@ fn check_summary(c: &mut Checker, at: &Path) {
     if let Some(as_of) = &summary.as_of {
         items::check_as_of(c, at, as_of, &summary.citations);
     }
-    check_summary_support(c, at);
-}
-
-/// [`Summary::RULE`]: the editor's words say nothing its quotes and the parties' names do not.
-fn check_summary_support(c: &mut Checker, at: &Path) {
-    let sheet = c.sheet;
-    let summary = &sheet.story.summary;
-    if summary.citations.is_empty() {
-        return;
-    }
-    let quoted: Vec<String> = summary
-        .citations
-        .iter()
-        .map(|q| normalise(&q.quote))
-        .collect();
-    let mut backing: Vec<&str> = Vec::new();
-    for quote in &quoted {
-        backing.extend(words(quote).iter().map(|w| w.text));
-    }
-    for party in &sheet.parties {
-        for name in std::iter::once(&party.name).chain(&party.aliases) {
-            backing.extend(words(name).iter().map(|w| w.text));
-        }
-    }
-    let text = normalise(&summary.text);
-    let mut reported: Vec<&str> = Vec::new();
-    for word in words(&text) {
-        let number = is_number(word.text);
-        let capitalised = is_capitalised(word.text) && !word.starts_sentence;
-        if !(number || capitalised) || reported.contains(&word.text) {
-            continue;
-        }
-        let backed = if number {
-            backing.iter().any(|b| b.eq_ignore_ascii_case(word.text))
-        } else {
-            backing.contains(&word.text)
-        };
-        if !backed {
-            reported.push(word.text);
-            let what = if number { "the number" } else { "the word" };
-            c.report(
-                at.key("text"),
-                format!(
-                    "{what} \"{}\" appears in none of the summary's quotes and in no party's name or alias",
-                    word.text
-                ),
-                format!(
-                    "Cite the source's words that say it, or reword the summary. {}",
-                    Summary::RULE
-                ),
-            );
-        }
-    }
+    let citations = &summary.citations;
+    support::check_summary_words(c, at.key("text"), &summary.text, "the summary's", citations);
 }
 
 /// Who made the sheet: text a reader sees, a real day not in the future, and a corrections
