@@ -148,6 +148,11 @@ const HINTS: &[(&str, &str, &str)] = &[
         "Leave `claimants` out",
     ),
     (
+        "headline-unsupported-word",
+        "story.headline",
+        "or reword the headline",
+    ),
+    (
         "claim-summary-unsupported-word",
         "claims[0].summary",
         "Cite the source's words that say it, or reword the summary",

@@ -457,9 +457,9 @@ fn no_input_makes_load_validate_or_present_panic() {
     }
     // The mutations must reach the validator and the view, not only the parser. One input in
     // 25: the validator refuses most edits of a sheet's text (a quote changed leaves the
-    // claim's summary or the figure's label unsupported), so at the default seed on two
-    // threads 970 of 20,000 load (1,078 before claim summaries and labels were held to their
-    // quotes).
+    // claim's summary, the figure's label or the headline unsupported), so at the default
+    // seed on two threads 940 of 20,000 load (1,078 before claim summaries, labels and the
+    // headline were held to their quotes).
     assert!(
         loaded * 25 > inputs,
         "only {loaded} of {inputs} inputs loaded: the fuzzer hardly reaches `present`"

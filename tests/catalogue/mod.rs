@@ -205,6 +205,10 @@ const RULES: &[Rule] = &[
     Rule { name: "summary-citation-attributed",
         edits: &[("\"summary\": {", "\"source\": \"gazette\",", "\"source\": \"gazette\",\n          \"claimants\": ‸[\"mayor\"],")],
         problems: &[("story.summary.citations[0].claimants", "", "attributes the summary to someone")] },
+    // The headline rests on the summary's quotes.
+    Rule { name: "headline-unsupported-word",
+        edits: &[("", "\"headline\": \"Marrowby's flood: homes, shelters and a levee that held\"", "\"headline\": ‸\"Marrowby's flood: homes, shelters and the Oakford levee\"")],
+        problems: &[("story.headline", "", "the word \"Oakford\" appears in none of the summary's quotes and in no party's name or alias")] },
     // A claim's summary is the editor's words too, held to the claim's quotes.
     Rule { name: "claim-summary-unsupported-word",
         edits: &[("", "\"summary\": \"The mayor says the north levee held and kept the old town dry.\"", "\"summary\": ‸\"The mayor says the north levee held and kept Oakford dry.\"")],

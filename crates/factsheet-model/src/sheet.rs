@@ -41,6 +41,8 @@ described! {
     }
 
     pub struct Story {
+        /// The story in a line, in sentence case: held to the summary's quotes like the
+        /// summary.
         pub headline: String,
         /// What happened, in one or two sentences, backed by the sources' own words.
         pub summary: Summary,
@@ -347,9 +349,9 @@ impl Status {
 }
 
 impl Summary {
-    /// What a summary's words (the story's, and each claim's) must be backed by, in the words
-    /// the README uses.
-    pub const RULE: &'static str = "Every number in a summary, the story's or a claim's (in digits, or a number word such as \"two\" or \"hundred\"), and every word that starts with a capital letter other than a sentence's first, appears in one of that summary's quotes or in a party's name or alias.";
+    /// What a summary's words (the story's, and each claim's) and the headline's must be
+    /// backed by, in the words the README uses.
+    pub const RULE: &'static str = "Every number in a summary, the story's or a claim's, or in the headline (in digits, or a number word such as \"two\" or \"hundred\"), and every word that starts with a capital letter other than a sentence's first, appears in one of that summary's quotes (the story summary's, for the headline) or in a party's name or alias.";
 }
 
 impl Figure {

@@ -301,7 +301,8 @@ pub(super) fn check_claims(c: &mut Checker) {
         check_party_refs(c, &at, "silent_parties", &claim.silent_parties);
         check_citations(c, &at, &claim.citations);
         let (summary, citations) = (&claim.summary, &claim.citations);
-        support::check_summary_words(c, at.key("summary"), summary, "the claim's", citations);
+        let words = ("summary", summary.as_str());
+        support::check_summary_words(c, at.key("summary"), words, "the claim's", citations);
         check_attributions(c, &at, Item::Claim(claim));
         for (j, about) in claim.about.iter().enumerate() {
             if about == &claim.id {

@@ -92,7 +92,13 @@ fn check_summary(c: &mut Checker, at: &Path) {
         items::check_as_of(c, at, as_of, &summary.citations);
     }
     let citations = &summary.citations;
-    support::check_summary_words(c, at.key("text"), &summary.text, "the summary's", citations);
+    let whose = "the summary's";
+    let words = ("summary", summary.text.as_str());
+    support::check_summary_words(c, at.key("text"), words, whose, citations);
+    // The headline tells the story in fewer words: the summary's quotes must back it too.
+    let headline = ("headline", c.sheet.story.headline.as_str());
+    let headline_at = Path::root().key("story").key("headline");
+    support::check_summary_words(c, headline_at, headline, whose, citations);
 }
 
 /// Who made the sheet: text a reader sees, a real day not in the future, and a corrections

@@ -1,5 +1,5 @@
 //! The editor's own words on the card, held to the quotes they rest on: a summary (the
-//! story's or a claim's) may be worded freely but names no one and gives no number its quotes
+//! story's or a claim's) and the headline may be worded freely but names no one and gives no number its quotes
 //! and the parties' names do not; a label (a figure's label or unit, a conflict's title) says
 //! what is counted and brings no number of its own. This is how a summary that says more than
 //! its sources ("Ukraine will hand …" for "is ready to hand over … if") is caught.
@@ -32,13 +32,13 @@ fn backed(backing: &[String], word: &str, number: bool) -> bool {
     })
 }
 
-/// [`Summary::RULE`] for the summary `text` at `at`, backed by `citations` (the quotes of
-/// `whose`, e.g. "the claim's") and the parties' names and aliases. An uncited summary is
-/// reported as such elsewhere, not once per word here.
+/// [`Summary::RULE`] for the `field` ("summary", "headline") `text` at `at`, backed by
+/// `citations` (the quotes of `whose`, e.g. "the claim's") and the parties' names and aliases.
+/// An uncited summary is reported as such elsewhere, not once per word here.
 pub(super) fn check_summary_words(
     c: &mut Checker,
     at: Path,
-    text: &str,
+    (field, text): (&str, &str),
     whose: &str,
     citations: &[Citation],
 ) {
@@ -73,7 +73,7 @@ pub(super) fn check_summary_words(
                 word.text
             ),
             format!(
-                "Cite the source's words that say it, or reword the summary. {}",
+                "Cite the source's words that say it, or reword the {field}. {}",
                 Summary::RULE
             ),
         );
