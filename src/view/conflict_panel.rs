@@ -13,7 +13,7 @@ pub struct ConflictPanelProps {
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
         <section class="fs-conflict">
-            <h4 class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</h4>
+            <p class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
             <p class="fs-conflict-why">{ &props.explanation }</p>
             <div class="fs-conflict-sides">{ props.children.clone() }</div>
         </section>
