@@ -10,7 +10,8 @@ use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
 use super::page_events::use_page_events;
 use super::popover_state::{Action, Popovers};
-use super::present::{present, SheetView};
+use super::present::{notes, present, SheetView, SourceNotes};
+use super::print_notes::PrintNotes;
 use super::skip_link::SkipLink;
 use super::sources_list::SourcesList;
 use super::theme::{use_theme, Scheme, Theme};
@@ -46,6 +47,18 @@ pub fn app(props: &AppProps) -> Html {
     // Host page: the theme shown, the skip link's target.
     let (theme, toggle_theme) = use_theme(props.theme, root.clone());
     let end = use_node_ref();
+    // The skip link makes the end a Tab stop while it has focus (see `SkipLink`).
+    let end_left = Callback::from(|event: FocusEvent| {
+        if let Some(end) = event.target_dyn_into::<web_sys::HtmlElement>() {
+            end.set_tab_index(-1);
+        }
+    });
+    let print_notes: Rc<Vec<SourceNotes>> = {
+        let view = view.clone();
+        use_memo((props.sheet.clone(), props.lang.clone()), move |_| {
+            notes(&view.sources, &view.figures, &view.claims)
+        })
+    };
     let anchors: Vec<String> = view
         .figures
         .iter()
@@ -144,10 +157,11 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="fs-section-title">{ "Sources" }</p>
                 <SourcesList sources={view.sources.clone()} />
             </section>
+            <PrintNotes notes={(*print_notes).clone()} />
 
             <Legend aliases={aliases} />
             <ThemeToggle dark={theme.shown() == Scheme::Dark} on_toggle={toggle_theme} />
-            <p class="fs-end" id="fs-end" tabindex="-1" ref={end}>{ "End of the fact sheet" }</p>
+            <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
         </section>
     }
 }

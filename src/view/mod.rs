@@ -16,6 +16,7 @@ mod page_events;
 mod place;
 pub mod popover_state;
 pub mod present;
+mod print_notes;
 mod skip_link;
 mod sources_list;
 mod status_badge;
