@@ -370,7 +370,9 @@ async fn the_card_is_one_landmark_named_by_its_headline_and_adds_at_most_one_hea
             (2, "The host's section".to_string()),
             (3, "The host's subsection".to_string()),
         ];
-        let mut pages: Vec<(String, Option<u32>, Vec<(u32, String)>)> = variants
+        // (page, the card's heading level, the host's own headings)
+        type OutlinedPage = (String, Option<u32>, Vec<(u32, String)>);
+        let mut pages: Vec<OutlinedPage> = variants
             .iter()
             .map(|(name, _, level)| (site.url(name), *level, host_headings.clone()))
             .collect();
@@ -404,12 +406,11 @@ async fn the_card_is_one_landmark_named_by_its_headline_and_adds_at_most_one_hea
             }
             if Engine::current() == Engine::Chromium {
                 let tree = accessibility_outline(d).await?;
-                let headings: Vec<&(String, String, Option<u32>)> =
-                    tree.iter().filter(|n| n.0 == "heading").collect();
+                let headings: Vec<&AxNode> = tree.iter().filter(|n| n.role == "heading").collect();
                 let card_headings: Vec<Option<u32>> = headings
                     .iter()
-                    .filter(|n| normalize(&n.1) == normalize(&headline))
-                    .map(|n| n.2)
+                    .filter(|n| normalize(&n.name) == normalize(&headline))
+                    .map(|n| n.level)
                     .collect();
                 let wanted: Vec<Option<u32>> = level.into_iter().map(Some).collect();
                 if card_headings != wanted || headings.len() != host.len() + wanted.len() {
@@ -417,9 +418,8 @@ async fn the_card_is_one_landmark_named_by_its_headline_and_adds_at_most_one_hea
                         "{url}: the accessibility tree's headings are {headings:?}; the card's should be at levels {wanted:?}"
                     ));
                 }
-                let regions: Vec<&(String, String, Option<u32>)> =
-                    tree.iter().filter(|n| n.0 == "region").collect();
-                if regions.len() != 1 || normalize(&regions[0].1) != normalize(&headline) {
+                let regions: Vec<&AxNode> = tree.iter().filter(|n| n.role == "region").collect();
+                if regions.len() != 1 || normalize(&regions[0].name) != normalize(&headline) {
                     problems.push(format!(
                         "{url}: the accessibility tree's regions are {regions:?}, expected one named {headline:?}"
                     ));
@@ -751,10 +751,16 @@ struct Landmark {
     card: bool,
 }
 
-/// The headings and regions of Chromium's accessibility tree: (role, name, level).
-async fn accessibility_outline(
-    d: &WebDriver,
-) -> Result<Vec<(String, String, Option<u32>)>, Box<dyn Error>> {
+/// A heading or region of Chromium's accessibility tree.
+#[derive(Debug)]
+struct AxNode {
+    role: String,
+    name: String,
+    level: Option<u32>,
+}
+
+/// The headings and regions of Chromium's accessibility tree, as a screen reader gets them.
+async fn accessibility_outline(d: &WebDriver) -> Result<Vec<AxNode>, Box<dyn Error>> {
     let tree = d
         .cdp()
         .send_raw("Accessibility.getFullAXTree", json!({}))
@@ -776,7 +782,11 @@ async fn accessibility_outline(
                     .and_then(|p| p["value"]["value"].as_u64())
                     .map(|l| l as u32)
             });
-            Some((role.to_string(), name, level))
+            Some(AxNode {
+                role: role.to_string(),
+                name,
+                level,
+            })
         })
         .collect())
 }
