@@ -53,12 +53,8 @@ pub fn app(props: &AppProps) -> Html {
             end.set_tab_index(-1);
         }
     });
-    let print_notes: Rc<Vec<SourceNotes>> = {
-        let view = view.clone();
-        use_memo((props.sheet.clone(), props.lang.clone()), move |_| {
-            notes(&view.sources, &view.figures, &view.claims)
-        })
-    };
+    // Paper only; cheap to work out again (a few dozen quotes), dearer to memoise in bytes.
+    let print_notes: Vec<SourceNotes> = notes(&view.sources, &view.figures, &view.claims);
     let anchors: Vec<String> = view
         .figures
         .iter()
@@ -157,7 +153,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="fs-section-title">{ "Sources" }</p>
                 <SourcesList sources={view.sources.clone()} />
             </section>
-            <PrintNotes notes={(*print_notes).clone()} />
+            <PrintNotes notes={print_notes} />
 
             <Legend aliases={aliases} />
             <ThemeToggle dark={theme.shown() == Scheme::Dark} on_toggle={toggle_theme} />
