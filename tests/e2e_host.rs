@@ -264,7 +264,6 @@ async fn the_readers_choice_persists_across_reloads_where_storage_is_allowed() {
         // The demo's iframe is sandboxed without allow-same-origin: no storage there.
         d.goto(&site.url("demo/index.html")).await?;
         let frame = d.find(By::Css("iframe[data-factsheet-frame]")).await?;
-        frame.scroll_into_view().await?;
         frame.clone().enter_frame().await?;
         expect_theme(
             d,
@@ -274,7 +273,7 @@ async fn the_readers_choice_persists_across_reloads_where_storage_is_allowed() {
             &mut problems,
         )
         .await?;
-        press_toggle(d, "[data-factsheet]").await?;
+        press_toggle_in_frame(d, &frame).await?;
         expect_theme(
             d,
             "[data-factsheet]",
@@ -283,7 +282,7 @@ async fn the_readers_choice_persists_across_reloads_where_storage_is_allowed() {
             &mut problems,
         )
         .await?;
-        press_toggle(d, "[data-factsheet]").await?;
+        press_toggle_in_frame(d, &frame).await?;
         expect_theme(
             d,
             "[data-factsheet]",
@@ -709,6 +708,29 @@ async fn expect_theme(
 async fn press_toggle(d: &WebDriver, host: &str) -> Outcome {
     let toggle = wait_in_host(d, host, ".fs-theme", None, RENDER_TIMEOUT).await?;
     toggle.scroll_into_view().await?;
+    toggle.click().await?;
+    Ok(())
+}
+
+/// Presses the toggle of the card in `frame` (the session inside it, and left there). The
+/// frame is as tall as its card, so the page around it is what scrolls: it is scrolled to
+/// the toggle first, from outside (a sandboxed frame cannot scroll its parent in WebKit).
+async fn press_toggle_in_frame(d: &WebDriver, frame: &WebElement) -> Outcome {
+    let toggle = wait_in_host(d, "[data-factsheet]", ".fs-theme", None, RENDER_TIMEOUT).await?;
+    let top: f64 = d
+        .execute(
+            "return arguments[0].getBoundingClientRect().top + window.scrollY;",
+            vec![toggle.to_json()?],
+        )
+        .await?
+        .convert()?;
+    d.enter_default_frame().await?;
+    d.execute(
+        "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY + arguments[1] - 200);",
+        vec![frame.to_json()?, json!(top)],
+    )
+    .await?;
+    frame.clone().enter_frame().await?;
     toggle.click().await?;
     Ok(())
 }
