@@ -297,36 +297,47 @@ async fn the_readers_choice_persists_across_reloads_where_storage_is_allowed() {
     .await;
 }
 
-/// The pre-rendered card shows the system's theme from its first frame, through hydration:
-/// no flash of the other theme. Chromium only: the first frames are sampled by a script CDP
-/// runs before the page's own (`Page.addScriptToEvaluateOnNewDocument`).
+/// A pre-rendered card shows its theme from its first frame, through hydration (or the
+/// fresh render that replaces it): no flash of the other theme. With the system dark, the
+/// one-file page's card is dark throughout; a pre-rendered host that pins
+/// `data-theme="light"` is light throughout. Chromium only: the first frames are sampled by
+/// a script CDP runs before the page's own (`Page.addScriptToEvaluateOnNewDocument`).
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
-async fn the_prerendered_card_shows_the_systems_theme_from_its_first_frame() {
+async fn a_prerendered_card_shows_its_theme_from_its_first_frame() {
     if !chromium_only("the first frames are sampled by a script CDP runs before the page's") {
         return;
     }
+    // The demo's pre-rendered host (its stylesheet linked as `../embed/factsheet.css`, which
+    // resolves the same from `fixtures/`), pinned light.
+    let pinned = fixture_page("", &demo_prerendered_host("data-theme=\"light\""));
+    let site = Site::new(&[("pinned.html", pinned.into_bytes())], STRICT_POLICY);
     with_system(Scheme::Dark, |d| async move {
         let d = &d;
         before_every_page(d, include_str!("support/js/e2e_host/theme_frames.js")).await?;
         emulate_system(d, Scheme::Dark).await?;
-        d.goto(&file_url(&dist().join("index.html"))).await?;
         let mut problems = Vec::new();
-        expect_theme(d, "[data-factsheet]", true, "live", &mut problems).await?;
-        let frames: Vec<(String, bool)> = d
-            .execute("return window.__factsheetThemeFrames || [];", Vec::new())
-            .await?
-            .convert()?;
-        let before_live = frames.iter().filter(|(_, live)| !live).count();
-        let colours: Vec<&String> = frames.iter().map(|(c, _)| c).collect();
-        if before_live == 0 || frames.len() == before_live {
-            problems.push(format!(
-                "the frames sampled do not span hydration ({before_live} before, {} after): {colours:?}",
-                frames.len() - before_live
-            ));
-        }
-        if colours.windows(2).any(|w| w[0] != w[1]) {
-            problems.push(format!("the card's background changed: {colours:?}"));
+        for (url, dark) in [
+            (file_url(&dist().join("index.html")), true),
+            (site.url("pinned.html"), false),
+        ] {
+            d.goto(&url).await?;
+            expect_theme(d, "[data-factsheet]", dark, &url, &mut problems).await?;
+            let frames: Vec<(String, bool)> = d
+                .execute("return window.__factsheetThemeFrames || [];", Vec::new())
+                .await?
+                .convert()?;
+            let before_live = frames.iter().filter(|(_, live)| !live).count();
+            let colours: Vec<&String> = frames.iter().map(|(c, _)| c).collect();
+            if before_live == 0 || frames.len() == before_live {
+                problems.push(format!(
+                    "{url}: the frames sampled do not span going live ({before_live} before, {} after): {colours:?}",
+                    frames.len() - before_live
+                ));
+            }
+            if colours.windows(2).any(|w| w[0] != w[1]) {
+                problems.push(format!("{url}: the card's background changed: {colours:?}"));
+            }
         }
         finish(problems)
     })
