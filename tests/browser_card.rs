@@ -301,7 +301,12 @@ async fn the_theme_can_be_overridden() {
     let card = find(&host, ".factsheet");
     assert_eq!(card.get_attribute("data-theme").as_deref(), Some("light"));
     find(&host, ".fs-theme").click();
-    assert!(settle(|| card.get_attribute("data-theme").as_deref() == Some("dark")).await);
+    let switched = settle(|| card.get_attribute("data-theme").as_deref() == Some("dark")).await;
+    // The choice is kept for the page's later cards: forget it, for the other tests.
+    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
+        storage.remove_item("factsheet-theme").unwrap();
+    }
+    assert!(switched);
 }
 
 #[wasm_bindgen_test]

@@ -336,8 +336,8 @@ async fn a_deep_link_opens_that_figures_citation_in_view() {
     .await;
 }
 
-/// axe-core finds nothing in the light theme (system setting light), with every popover
-/// closed and with one open. Chromium only: axe reads the DOM, roles and computed colours,
+/// axe-core finds nothing in the light theme (system setting light), with every popover and
+/// disclosure closed, with a popover open, and with every disclosure open too. Chromium only: axe reads the DOM, roles and computed colours,
 /// which are the same markup and CSS in every engine, so other engines add nothing.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
@@ -346,8 +346,8 @@ async fn axe_finds_no_violations_in_the_light_theme() {
 }
 
 /// axe-core finds nothing in the dark theme, both when the reader presses "Dark theme" and
-/// when the system asks for dark (`prefers-color-scheme: dark`), closed and with a popover
-/// open. Chromium only: the dark system setting is CDP's media emulation, and axe in other
+/// when the system asks for dark (`prefers-color-scheme: dark`), closed, with a popover open,
+/// and with every disclosure open too. Chromium only: the dark system setting is CDP's media emulation, and axe in other
 /// engines adds nothing (see the light theme's test).
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
@@ -973,7 +973,8 @@ async fn open_one_popover(browser: &WebDriver) -> Outcome {
     Ok(())
 }
 
-/// Audits the card as it is, then with a popover open (see `audit`).
+/// Audits the card as it is (every popover and disclosure closed), then with a popover open,
+/// then with every disclosure open as well (see `audit`).
 async fn audit_closed_and_open(
     browser: &WebDriver,
     axe: &str,
@@ -982,7 +983,32 @@ async fn audit_closed_and_open(
 ) -> Outcome {
     audit(browser, axe, label, problems).await?;
     open_one_popover(browser).await?;
-    audit(browser, axe, &format!("{label}, a popover open"), problems).await
+    audit(browser, axe, &format!("{label}, a popover open"), problems).await?;
+    let opened = open_disclosures(browser).await?;
+    audit(
+        browser,
+        axe,
+        &format!("{label}, a popover and {opened} disclosure(s) open"),
+        problems,
+    )
+    .await
+}
+
+/// Opens every `<details>` in the card, as a reader's clicks on their summaries would (by
+/// the attribute: a click outside the popover would close it), and returns how many.
+async fn open_disclosures(browser: &WebDriver) -> Result<u64, Box<dyn std::error::Error>> {
+    let opened: u64 = browser
+        .execute(
+            "const host = document.querySelector('[data-factsheet][data-factsheet-live]');
+             const all = (host.shadowRoot || host).querySelectorAll('details');
+             all.forEach(d => { d.open = true; });
+             return all.length;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    settle(browser).await?;
+    Ok(opened)
 }
 
 /// Runs axe-core on the card (it walks open shadow roots) and adds each violation, with its
@@ -1093,7 +1119,14 @@ async fn full_page(
             .execute("window.scrollTo(0, 0);", Vec::new())
             .await?;
     }
-    full_height_shot(browser, width).await
+    let shot = full_height_shot(browser, width).await;
+    if dark {
+        // The reader's choice is kept across pages: forget it, so later shots are light.
+        browser
+            .execute("localStorage.removeItem('factsheet-theme');", Vec::new())
+            .await?;
+    }
+    shot
 }
 
 async fn full_height_shot(

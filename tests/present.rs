@@ -8,7 +8,7 @@
 use factsheet::model::status::outlet_name;
 use factsheet::model::{load, AsOf, ClaimKind, Dated, Figure, Sheet, Status, Value};
 use factsheet::view::format::format_day;
-use factsheet::view::present::{as_of_text, present, FigureView, SheetView};
+use factsheet::view::present::{as_of_text, notes, present, FigureView, SheetView};
 
 const FIXTURE: &str = include_str!("fixtures/sheet.json");
 
@@ -507,4 +507,61 @@ fn seed_story_casualty_chart_stacks_dead_and_wounded_and_notes_one_origin() {
     // The other conflict is between accounts (claims): no chart.
     let ids: Vec<&str> = v.charts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["casualty-estimates"]);
+}
+
+/// The printed notes: each source once, in the sheet's order, and under it each quote the
+/// card cites from it exactly once, naming every item that cites it.
+#[test]
+fn print_notes_list_each_sources_quotes_once_with_every_item_they_support() {
+    for (name, sheet) in [
+        ("fixture", fixture()),
+        (
+            "seed",
+            load("sheet.json", include_bytes!("../assets/sheet.json"), None)
+                .unwrap_or_else(|p| panic!("{p:#?}")),
+        ),
+    ] {
+        let view = present(&sheet, "en");
+        let notes = notes(&view.sources, &view.figures, &view.claims);
+        let outlets: Vec<&str> = notes.iter().map(|n| n.outlet.as_str()).collect();
+        let expected: Vec<&str> = sheet.sources.iter().map(|s| s.outlet.as_str()).collect();
+        assert_eq!(outlets, expected, "{name}: one note per source, in order");
+        for source in &sheet.sources {
+            let note = notes.iter().find(|n| n.outlet == source.outlet).unwrap();
+            let citing: Vec<(&str, &str)> = sheet
+                .figures
+                .iter()
+                .flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c)))
+                .chain(
+                    sheet
+                        .claims
+                        .iter()
+                        .flat_map(|c| c.citations.iter().map(move |ci| (c.id.as_str(), ci))),
+                )
+                .filter(|(_, c)| c.source == source.id)
+                .map(|(id, c)| (id, c.quote.as_str()))
+                .collect();
+            let mut quotes: Vec<&str> = citing.iter().map(|(_, q)| *q).collect();
+            quotes.dedup();
+            quotes.sort();
+            quotes.dedup();
+            let mut listed: Vec<&str> = note.quotes.iter().map(|q| q.quote.as_str()).collect();
+            listed.sort();
+            assert_eq!(
+                listed, quotes,
+                "{name}: {}'s quotes, each once",
+                source.outlet
+            );
+            for q in &note.quotes {
+                let items = citing.iter().filter(|(_, quote)| *quote == q.quote).count();
+                assert_eq!(
+                    q.supports.len(),
+                    items,
+                    "{name}: {:?} supports {:?}",
+                    q.quote,
+                    q.supports
+                );
+            }
+        }
+    }
 }

@@ -22,7 +22,8 @@ const CSS: &str = crate::STYLESHEET;
 const MOUNTED: &str = "data-factsheet-mounted";
 /// Set on a host once its card is interactive; with it, a `factsheet:ready` event.
 const LIVE: &str = "data-factsheet-live";
-/// Set by the build on hosts it pre-rendered: the language and theme it rendered with.
+/// Set by the build on hosts it pre-rendered: the language, theme and headings it rendered
+/// with (`en auto h2`).
 pub const PRERENDERED: &str = "data-prerendered";
 
 #[wasm_bindgen(start)]
@@ -220,21 +221,25 @@ fn mount(document: &Document, host: Element) {
             src: Some(url),
             theme,
             lang,
+            headings,
         }) => Content::Remote(RemoteProps {
             url: url.into(),
             lang: lang.into(),
             theme,
+            headings,
             on_ready: on_ready.clone(),
         }),
         Ok(Options {
             src: None,
             theme,
             lang,
+            headings,
         }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
                 sheet,
                 lang: lang.into(),
                 theme,
+                headings,
                 on_ready: on_ready.clone(),
             }),
             Err(e) => {
@@ -249,13 +254,21 @@ fn mount(document: &Document, host: Element) {
 
     let prerendered = shadow.query_selector(".fs-root").ok().flatten();
     let mounted = match (content, prerendered) {
-        // The build pre-renders the built-in sheet for one language and theme and says which
-        // (`data-prerendered="en auto"`). With the same settings the wasm adopts that HTML in
+        // The build pre-renders the built-in sheet for one language, theme and heading level
+        // and says which (`data-prerendered="en auto h2"`). With the same settings the wasm adopts that HTML in
         // place (hydration), so nothing moves; otherwise it renders afresh.
         (Content::Card(props), Some(root))
             if root.child_element_count() > 0
                 && host.get_attribute(PRERENDERED).as_deref()
-                    == Some(format!("{} {}", props.lang, props.theme.key()).as_str()) =>
+                    == Some(
+                        format!(
+                            "{} {} {}",
+                            props.lang,
+                            props.theme.key(),
+                            props.headings.key()
+                        )
+                        .as_str(),
+                    ) =>
         {
             let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
             Mounted {

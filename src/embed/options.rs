@@ -1,7 +1,7 @@
 //! A mount point's `data-` attributes, read and checked. Pure, so it is tested natively.
 
 use crate::view::format::safe_lang;
-use crate::view::Theme;
+use crate::view::{Headings, Theme};
 
 /// What one `<div data-factsheet>` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub struct Options {
     pub theme: Theme,
     /// `data-lang`, else the page's `lang`, else "en".
     pub lang: String,
+    /// `data-headings`: the headline's level, `h2` (the default) to `h6`, or `none`.
+    pub headings: Headings,
 }
 
 /// Reads the attributes through `get` (name without `data-`). Every bad value is reported,
@@ -31,6 +33,23 @@ pub fn read_options(
             ));
             Theme::Auto
         }
+    };
+    let headings = match get("headings").as_deref().map(str::trim) {
+        None | Some("") => Headings::default(),
+        Some(value) => match value.to_ascii_lowercase().as_str() {
+            "none" => Headings::None,
+            "h2" => Headings::Level(2),
+            "h3" => Headings::Level(3),
+            "h4" => Headings::Level(4),
+            "h5" => Headings::Level(5),
+            "h6" => Headings::Level(6),
+            _ => {
+                problems.push(format!(
+                    "data-headings=\"{value}\" is not a heading setting: use h2 to h6 (the headline's level in your page's outline; h2 by default) or none (no heading)."
+                ));
+                Headings::default()
+            }
+        },
     };
     let lang = match get("lang").map(|l| l.trim().to_string()) {
         Some(l) if safe_lang(&l) == l => l,
@@ -75,7 +94,12 @@ pub fn read_options(
         }
     };
     if problems.is_empty() {
-        Ok(Options { src, theme, lang })
+        Ok(Options {
+            src,
+            theme,
+            lang,
+            headings,
+        })
     } else {
         Err(problems)
     }
@@ -105,6 +129,7 @@ mod tests {
     fn defaults_follow_the_page() {
         let o = read(&[]).unwrap();
         assert_eq!((o.src, o.theme, o.lang.as_str()), (None, Theme::Auto, "de"));
+        assert_eq!(o.headings, Headings::Level(2));
     }
 
     #[test]
@@ -113,8 +138,10 @@ mod tests {
             ("src", "sheets/a.json"),
             ("theme", "dark"),
             ("lang", "fr-CA"),
+            ("headings", "H4"),
         ])
         .unwrap();
+        assert_eq!(o.headings, Headings::Level(4));
         assert_eq!(o.src.as_deref(), Some("sheets/a.json"));
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.lang, "fr-CA");
@@ -126,11 +153,21 @@ mod tests {
             ("src", "javascript:alert(1)"),
             ("theme", "blue"),
             ("lang", "english please"),
+            ("headings", "h1"),
         ])
         .unwrap_err();
-        assert_eq!(errors.len(), 3);
+        assert_eq!(errors.len(), 4);
         assert!(errors[0].starts_with("data-theme=\"blue\""));
-        assert!(errors[1].starts_with("data-lang=\"english please\""));
-        assert!(errors[2].starts_with("data-src=\"javascript:alert(1)\""));
+        assert!(errors[1].starts_with("data-headings=\"h1\""));
+        assert!(errors[2].starts_with("data-lang=\"english please\""));
+        assert!(errors[3].starts_with("data-src=\"javascript:alert(1)\""));
+    }
+
+    #[test]
+    fn no_headings_is_a_setting() {
+        assert_eq!(
+            read(&[("headings", " none ")]).unwrap().headings,
+            Headings::None
+        );
     }
 }

@@ -6,32 +6,17 @@ use super::claim_card::ClaimCard;
 use super::conflict_panel::ConflictPanel;
 use super::estimates_chart::EstimatesChart;
 use super::figure_card::FigureCard;
-use super::header::Header;
+use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
 use super::page_events::use_page_events;
 use super::popover_state::{Action, Popovers};
-use super::present::{present, SheetView};
+use super::present::{notes, present, SheetView, SourceNotes};
+use super::print_notes::PrintNotes;
+use super::skip_link::SkipLink;
 use super::sources_list::SourcesList;
+use super::theme::{use_theme, Scheme, Theme};
+use super::theme_toggle::ThemeToggle;
 use crate::model::Sheet;
-
-/// The colour theme: the reader's system setting unless the page or the reader overrides it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
@@ -41,6 +26,9 @@ pub struct AppProps {
     pub lang: AttrValue,
     #[prop_or_default]
     pub theme: Theme,
+    /// The headline's level in the host's outline, or no heading (`data-headings`).
+    #[prop_or_default]
+    pub headings: Headings,
     /// Called once the card is in the DOM and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
@@ -56,7 +44,17 @@ pub fn app(props: &AppProps) -> Html {
     };
     let popovers = use_reducer(Popovers::default);
     let root = use_node_ref();
-    let theme = use_state(|| props.theme);
+    // Host page: the theme shown, the skip link's target.
+    let (theme, toggle_theme) = use_theme(props.theme, root.clone());
+    let end = use_node_ref();
+    // The skip link makes the end a Tab stop while it has focus (see `SkipLink`).
+    let end_left = Callback::from(|event: FocusEvent| {
+        if let Some(end) = event.target_dyn_into::<web_sys::HtmlElement>() {
+            end.set_tab_index(-1);
+        }
+    });
+    // Paper only; cheap to work out again (a few dozen quotes), dearer to memoise in bytes.
+    let print_notes: Vec<SourceNotes> = notes(&view.sources, &view.figures, &view.claims);
     let anchors: Vec<String> = view
         .figures
         .iter()
@@ -75,17 +73,6 @@ pub fn app(props: &AppProps) -> Html {
         let popovers = popovers.dispatcher();
         Callback::from(move |action: Action| popovers.dispatch(action))
     };
-    let toggle_theme = {
-        let theme = theme.clone();
-        Callback::from(move |_: MouseEvent| {
-            theme.set(if *theme == Theme::Dark {
-                Theme::Light
-            } else {
-                Theme::Dark
-            })
-        })
-    };
-
     let in_conflict = |id: &str| {
         view.conflicts
             .iter()
@@ -111,12 +98,14 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
 
     html! {
-        <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
+        // One landmark (a region named by the headline); the skip link first, its target last.
+        <section class="factsheet" data-theme={theme.attribute()} lang="en" aria-labelledby={HEADLINE_ID} ref={root}>
+            <SkipLink end={end.clone()} />
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} outlets={outlets} />
+                    dateline={view.dateline.clone()} outlets={outlets} headings={props.headings} />
 
-            <section class="fs-section" aria-labelledby="fs-figures-h">
-                <h3 id="fs-figures-h">{ "Key figures" }</h3>
+            <section class="fs-section">
+                <p class="fs-section-title">{ "Key figures" }</p>
                 <p class="fs-hint">{ "Hover, focus or tap a number to see who reported it and their exact words." }</p>
                 <div class="fs-figures">
                     { for view.figures.iter().map(|f| html! {
@@ -127,8 +116,8 @@ pub fn app(props: &AppProps) -> Html {
             </section>
 
             if !view.conflicts.is_empty() {
-                <section class="fs-section" aria-labelledby="fs-conflicts-h">
-                    <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
+                <section class="fs-section">
+                    <p class="fs-section-title">{ "Where accounts disagree" }</p>
                     { for view.conflicts.iter().map(|c| html! {
                         <ConflictPanel key={c.id.clone()} title={c.title.clone()}>
                             if let Some(chart) = chart(&c.id) {
@@ -150,8 +139,8 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
             }
 
-            <section class="fs-section" aria-labelledby="fs-claims-h">
-                <h3 id="fs-claims-h">{ "Claims and quotes" }</h3>
+            <section class="fs-section">
+                <p class="fs-section-title">{ "Claims and quotes" }</p>
                 <div class="fs-claims">
                     { for view.claims.iter().filter(|c| !in_conflict(&c.item.id)).map(|c| html! {
                         <ClaimCard key={c.item.id.clone()} claim={c.clone()}
@@ -160,15 +149,15 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </section>
 
-            <section class="fs-section" aria-labelledby="fs-sources-h">
-                <h3 id="fs-sources-h">{ "Sources" }</h3>
+            <section class="fs-section">
+                <p class="fs-section-title">{ "Sources" }</p>
                 <SourcesList sources={view.sources.clone()} />
             </section>
+            <PrintNotes notes={print_notes} />
 
             <Legend aliases={aliases} />
-            <button type="button" class="fs-theme" aria-pressed={(*theme == Theme::Dark).to_string()} onclick={toggle_theme}>
-                { "Dark theme" }
-            </button>
-        </article>
+            <ThemeToggle dark={theme.shown() == Scheme::Dark} on_toggle={toggle_theme} />
+            <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
+        </section>
     }
 }

@@ -25,7 +25,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
     html! {
         <article class={format!("fs-claim fs-claim--{}", c.item.statuses.first().map_or("none", |s| s.key()))} id={c.item.anchor.clone()}>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
-            <h4 class="fs-claim-summary">{ &c.summary }</h4>
+            <p class="fs-claim-summary">{ &c.summary }</p>
             <div class={if count > 1 { "fs-wordings fs-wordings--side" } else { "fs-wordings" }}>
                 { for c.item.citations.iter().map(|cite| html! {
                     <figure class="fs-wording">

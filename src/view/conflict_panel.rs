@@ -12,7 +12,7 @@ pub struct ConflictPanelProps {
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
         <section class="fs-conflict">
-            <h4 class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</h4>
+            <p class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
             <div class="fs-conflict-sides">{ props.children.clone() }</div>
         </section>
     }

@@ -28,7 +28,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
                 <span class="fs-number">{ &f.number }</span>
                 <span class="fs-unit">{ &f.unit }</span>
             </Cited>
-            <h4 class="fs-label">{ &f.label }</h4>
+            <p class="fs-label">{ &f.label }</p>
             <p class="fs-meta">
                 <span class="fs-claimant">{ "Claimed by " }{ &f.item.claimant }</span>
                 <span class="fs-asof">{ &f.as_of }</span>

@@ -1,5 +1,45 @@
 use yew::prelude::*;
 
+/// How the card joins the host page's outline of headings (`data-headings`). The card has one
+/// heading, its headline, so it adds at most one level to the host's outline; its parts are
+/// not headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Headings {
+    /// The headline is a heading of this level, 2 to 6 (the reader's `h2`..`h6`).
+    Level(u8),
+    /// No heading at all: for hosts whose outline the card must not touch.
+    None,
+}
+
+impl Default for Headings {
+    /// Level 2: the card sits in an article whose title is the page's `h1`.
+    fn default() -> Self {
+        Headings::Level(2)
+    }
+}
+
+impl Headings {
+    /// The headline's element: a heading, or a paragraph styled the same.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Headings::Level(3) => "h3",
+            Headings::Level(4) => "h4",
+            Headings::Level(5) => "h5",
+            Headings::Level(6) => "h6",
+            Headings::Level(_) => "h2",
+            Headings::None => "p",
+        }
+    }
+
+    /// The setting as `data-headings` spells it (and the pre-render records it).
+    pub fn key(self) -> &'static str {
+        match self {
+            Headings::None => "none",
+            level => level.tag(),
+        }
+    }
+}
+
 #[derive(Clone, PartialEq, Properties)]
 pub struct HeaderProps {
     pub headline: AttrValue,
@@ -7,14 +47,19 @@ pub struct HeaderProps {
     pub place: AttrValue,
     pub dateline: AttrValue,
     pub outlets: Vec<AttrValue>,
+    #[prop_or_default]
+    pub headings: Headings,
 }
+
+/// The id of the headline, which names the card's landmark.
+pub const HEADLINE_ID: &str = "fs-headline";
 
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="fs-header">
             <p class="fs-kicker">{ "Fact sheet" }</p>
-            <h2 class="fs-headline">{ &props.headline }</h2>
+            <@{props.headings.tag()} class="fs-headline" id={HEADLINE_ID}>{ &props.headline }</@>
             <p class="fs-summary">{ &props.summary }</p>
             <p class="fs-dateline">
                 <span>{ &props.place }</span>

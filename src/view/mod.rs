@@ -16,8 +16,14 @@ mod page_events;
 mod place;
 pub mod popover_state;
 pub mod present;
+mod print_notes;
+mod skip_link;
 mod sources_list;
 mod status_badge;
+pub mod theme;
+mod theme_toggle;
 
-pub use app::{App, AppProps, Theme};
+pub use app::{App, AppProps};
 pub use error_card::{ErrorCard, ErrorCardProps};
+pub use header::Headings;
+pub use theme::Theme;

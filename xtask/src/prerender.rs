@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use factsheet::view::{App, AppProps, Theme};
+use factsheet::view::{App, AppProps, Headings, Theme};
 
 /// The language the build pre-renders for; a mount point asking for another renders afresh.
 pub const LANG: &str = "en";
@@ -16,19 +16,22 @@ pub fn card() -> Result<String, String> {
         sheet: Rc::new(sheet),
         lang: LANG.into(),
         theme: Theme::Auto,
+        headings: Headings::default(),
         on_ready: Default::default(),
     };
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);
     Ok(futures::executor::block_on(renderer.render()))
 }
 
-/// A complete mount point holding the pre-rendered card in a declarative shadow root.
+/// A complete mount point holding the pre-rendered card in a declarative shadow root, saying
+/// what it was rendered for (a host asking for other settings is rendered afresh).
 /// `style` is what styles it before the wasm adopts its own sheet: an inline `<style>` for
 /// the one-file page, a `<link>` where a Content-Security-Policy forbids inline styles.
 pub fn mount_point(card: &str, style: &str) -> String {
     format!(
-        "<div data-factsheet data-prerendered=\"{LANG} {theme}\">\
+        "<div data-factsheet data-prerendered=\"{LANG} {theme} {headings}\">\
          <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template></div>",
-        theme = Theme::Auto.key()
+        theme = Theme::Auto.key(),
+        headings = Headings::default().key()
     )
 }

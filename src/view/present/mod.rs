@@ -8,10 +8,12 @@
 mod chart;
 mod figure;
 mod item;
+mod notes;
 
 pub use chart::{BarView, ChartView, SegmentView};
 pub use figure::{as_of_basis, as_of_text, FigureView};
 pub use item::{CitationView, ClaimView, ItemView};
+pub use notes::{notes, QuoteNote, SourceNotes};
 
 use crate::model::{Dated, Sheet};
 

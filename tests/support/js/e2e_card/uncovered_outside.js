@@ -1,9 +1,9 @@
 // WebDriver script (a function body: `arguments`, `return`).
-// A heading or hint of the card, outside every citation group, scrolled into view where no
-// popover covers it: somewhere to tap "outside".
+// The headline, a part's title or a hint of the card, outside every citation group, scrolled
+// into view where no popover covers it: somewhere to tap "outside".
 const host = document.querySelector("[data-factsheet][data-factsheet-live]");
 const root = host.shadowRoot || host;
-for (const el of root.querySelectorAll("h2, h3, .fs-hint")) {
+for (const el of root.querySelectorAll(".fs-headline, .fs-section-title, .fs-hint")) {
     if (el.closest(".fs-cited")) continue;
     el.scrollIntoView({ block: "center" });
     const r = el.getBoundingClientRect();
