@@ -220,21 +220,25 @@ fn mount(document: &Document, host: Element) {
             src: Some(url),
             theme,
             lang,
+            view,
         }) => Content::Remote(RemoteProps {
             url: url.into(),
             lang: lang.into(),
             theme,
+            view,
             on_ready: on_ready.clone(),
         }),
         Ok(Options {
             src: None,
             theme,
             lang,
+            view,
         }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
                 sheet,
                 lang: lang.into(),
                 theme,
+                view,
                 on_ready: on_ready.clone(),
             }),
             Err(e) => {
@@ -251,7 +255,9 @@ fn mount(document: &Document, host: Element) {
     let mounted = match (content, prerendered) {
         // The build pre-renders the built-in sheet for one language and theme and says which
         // (`data-prerendered="en auto"`). With the same settings the wasm adopts that HTML in
-        // place (hydration), so nothing moves; otherwise it renders afresh.
+        // place (hydration), so nothing moves; otherwise it renders afresh. The view is not
+        // part of it: asked for in full, the card hydrates the glance and opens its
+        // disclosures (the pre-render is the glance, which readers without the wasm can open).
         (Content::Card(props), Some(root))
             if root.child_element_count() > 0
                 && host.get_attribute(PRERENDERED).as_deref()

@@ -1,7 +1,7 @@
 //! A mount point's `data-` attributes, read and checked. Pure, so it is tested natively.
 
 use crate::view::format::safe_lang;
-use crate::view::Theme;
+use crate::view::{Theme, View};
 
 /// What one `<div data-factsheet>` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +12,9 @@ pub struct Options {
     pub theme: Theme,
     /// `data-lang`, else the page's `lang`, else "en".
     pub lang: String,
+    /// `data-view`: `glance` (the default: the rest one tap away) or `full` (every
+    /// disclosure open).
+    pub view: View,
 }
 
 /// Reads the attributes through `get` (name without `data-`). Every bad value is reported,
@@ -30,6 +33,16 @@ pub fn read_options(
                 "data-theme=\"{other}\" is not a theme: use light, dark or auto."
             ));
             Theme::Auto
+        }
+    };
+    let view = match get("view").as_deref().map(str::trim) {
+        None | Some("") | Some("glance") => View::Glance,
+        Some("full") => View::Full,
+        Some(other) => {
+            problems.push(format!(
+                "data-view=\"{other}\" is not a view: use glance or full."
+            ));
+            View::Glance
         }
     };
     let lang = match get("lang").map(|l| l.trim().to_string()) {
@@ -75,7 +88,12 @@ pub fn read_options(
         }
     };
     if problems.is_empty() {
-        Ok(Options { src, theme, lang })
+        Ok(Options {
+            src,
+            theme,
+            lang,
+            view,
+        })
     } else {
         Err(problems)
     }
@@ -105,6 +123,7 @@ mod tests {
     fn defaults_follow_the_page() {
         let o = read(&[]).unwrap();
         assert_eq!((o.src, o.theme, o.lang.as_str()), (None, Theme::Auto, "de"));
+        assert_eq!(o.view, View::Glance);
     }
 
     #[test]
@@ -113,8 +132,10 @@ mod tests {
             ("src", "sheets/a.json"),
             ("theme", "dark"),
             ("lang", "fr-CA"),
+            ("view", "full"),
         ])
         .unwrap();
+        assert_eq!(o.view, View::Full);
         assert_eq!(o.src.as_deref(), Some("sheets/a.json"));
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.lang, "fr-CA");
@@ -126,11 +147,13 @@ mod tests {
             ("src", "javascript:alert(1)"),
             ("theme", "blue"),
             ("lang", "english please"),
+            ("view", "everything"),
         ])
         .unwrap_err();
-        assert_eq!(errors.len(), 3);
+        assert_eq!(errors.len(), 4);
         assert!(errors[0].starts_with("data-theme=\"blue\""));
-        assert!(errors[1].starts_with("data-lang=\"english please\""));
-        assert!(errors[2].starts_with("data-src=\"javascript:alert(1)\""));
+        assert!(errors[1].starts_with("data-view=\"everything\""));
+        assert!(errors[2].starts_with("data-lang=\"english please\""));
+        assert!(errors[3].starts_with("data-src=\"javascript:alert(1)\""));
     }
 }

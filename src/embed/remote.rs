@@ -11,13 +11,14 @@ use yew::prelude::*;
 use crate::model::date::Moment;
 use crate::model::{load_with, Sheet};
 use crate::numbers::BrowserNumberText;
-use crate::view::{App, ErrorCard, Theme};
+use crate::view::{App, ErrorCard, Theme, View};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct RemoteProps {
     pub url: AttrValue,
     pub lang: AttrValue,
     pub theme: Theme,
+    pub view: View,
     pub on_ready: Callback<()>,
 }
 
@@ -57,7 +58,7 @@ pub fn remote(props: &RemoteProps) -> Html {
             </article>
         },
         Fetched::Sheet(sheet) => html! {
-            <App sheet={sheet.clone()} lang={props.lang.clone()} theme={props.theme} on_ready={props.on_ready.clone()} />
+            <App sheet={sheet.clone()} lang={props.lang.clone()} theme={props.theme} view={props.view} on_ready={props.on_ready.clone()} />
         },
         Fetched::Failed(title, problems) => html! {
             <ErrorCard title={title.clone()} problems={problems.clone()} />

@@ -2,15 +2,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::account_card::AccountCard;
 use super::claim_card::ClaimCard;
 use super::conflict_panel::ConflictPanel;
+use super::disclosure::Disclosure;
 use super::estimates_chart::EstimatesChart;
 use super::figure_card::FigureCard;
+use super::footer::Footer;
 use super::header::Header;
 use super::legend::Legend;
 use super::page_events::use_page_events;
 use super::popover_state::{Action, Popovers};
 use super::present::{present, SheetView};
+use super::reveal::use_reveal_open_item;
 use super::sources_list::SourcesList;
 use crate::model::Sheet;
 
@@ -33,6 +37,24 @@ impl Theme {
     }
 }
 
+/// How much of the card shows at first: the glance, with the rest in disclosures one tap
+/// away, or everything (`data-view="full"`, for pages that want the whole sheet open).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Glance,
+    Full,
+}
+
+impl View {
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Glance => "glance",
+            View::Full => "full",
+        }
+    }
+}
+
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
     pub sheet: Rc<Sheet>,
@@ -41,12 +63,15 @@ pub struct AppProps {
     pub lang: AttrValue,
     #[prop_or_default]
     pub theme: Theme,
+    #[prop_or_default]
+    pub view: View,
     /// Called once the card is in the DOM and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
 }
 
-/// The whole card for one sheet.
+/// The whole card for one sheet: the glance (what happened, the key figures, where accounts
+/// disagree), then the rest in disclosures, then who made it.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let view: Rc<SheetView> = {
@@ -70,6 +95,10 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     use_page_events(popovers.dispatcher(), anchors, root.clone());
+    use_reveal_open_item(
+        popovers.open.as_ref().map(|(anchor, _)| anchor.clone()),
+        root.clone(),
+    );
 
     let dispatch = {
         let popovers = popovers.dispatcher();
@@ -85,20 +114,6 @@ pub fn app(props: &AppProps) -> Html {
             })
         })
     };
-
-    let in_conflict = |id: &str| {
-        view.conflicts
-            .iter()
-            .any(|c| c.items.iter().any(|i| i == id))
-    };
-    let chart = |id: &str| view.charts.iter().find(|c| c.id == id);
-    let claim = |id: &str| view.claims.iter().find(|c| c.item.id == id);
-    let figure = |id: &str| view.figures.iter().find(|f| f.item.id == id);
-    let outlets: Vec<AttrValue> = view
-        .sources
-        .iter()
-        .map(|s| AttrValue::from(s.outlet.clone()))
-        .collect();
     let aliases: Vec<(AttrValue, AttrValue)> = view
         .aliases
         .iter()
@@ -109,66 +124,68 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .collect();
+    let full = props.view == View::Full;
 
     html! {
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} outlets={outlets} />
+                    dateline={view.dateline.clone()} outlets={view.outlets.join(", ")} />
 
-            <section class="fs-section" aria-labelledby="fs-figures-h">
-                <h3 id="fs-figures-h">{ "Key figures" }</h3>
-                <p class="fs-hint">{ "Hover, focus or tap a number to see who reported it and their exact words." }</p>
-                <div class="fs-figures">
-                    { for view.figures.iter().map(|f| html! {
-                        <FigureCard key={f.item.id.clone()} figure={f.clone()}
-                                    open={popovers.is_open(&f.item.anchor)} dispatch={dispatch.clone()} />
-                    }) }
-                </div>
-            </section>
+            <div class="fs-glance">
+                if !view.key_figures.is_empty() {
+                    <section class="fs-section fs-key-figures" aria-labelledby="fs-figures-h">
+                        <h3 id="fs-figures-h">{ "Key figures" }</h3>
+                        <ul class="fs-figures">
+                            { for view.key_figures.iter().map(|f| html! {
+                                <FigureCard key={f.item.id.clone()} figure={f.clone()}
+                                            open={popovers.is_open(&f.item.anchor)} dispatch={dispatch.clone()} />
+                            }) }
+                        </ul>
+                    </section>
+                }
+                if !view.disputes.is_empty() {
+                    <section class="fs-section fs-disputes" aria-labelledby="fs-conflicts-h">
+                        <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
+                        { for view.disputes.iter().map(|d| html! {
+                            <ConflictPanel key={d.id.clone()} title={d.title.clone()}>
+                                if let Some(chart) = &d.chart {
+                                    <EstimatesChart chart={chart.clone()} popovers={(*popovers).clone()} dispatch={dispatch.clone()} />
+                                }
+                                if !d.accounts.is_empty() {
+                                    <ul class="fs-accounts">
+                                        { for d.accounts.iter().map(|c| html! {
+                                            <AccountCard key={c.item.id.clone()} claim={c.clone()}
+                                                         open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
+                                        }) }
+                                    </ul>
+                                }
+                            </ConflictPanel>
+                        }) }
+                    </section>
+                }
+            </div>
 
-            if !view.conflicts.is_empty() {
-                <section class="fs-section" aria-labelledby="fs-conflicts-h">
-                    <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
-                    { for view.conflicts.iter().map(|c| html! {
-                        <ConflictPanel key={c.id.clone()} title={c.title.clone()} explanation={c.explanation.clone()}>
-                            if let Some(chart) = chart(&c.id) {
-                                <EstimatesChart chart={chart.clone()} />
-                            }
-                            { for c.items.iter().filter_map(|id| claim(id)).map(|cl| html! {
-                                <ClaimCard key={cl.item.id.clone()} claim={cl.clone()}
-                                           open={popovers.is_open(&cl.item.anchor)} dispatch={dispatch.clone()} />
-                            }) }
-                            // Each figure links to its card, where its citations open.
-                            { for c.items.iter().filter_map(|id| figure(id)).map(|f| html! {
-                                <a class="fs-conflict-figure" href={format!("#{}", f.item.anchor)}>
-                                    { f.qualifier.clone().unwrap_or_default() }{ " " }<strong>{ &f.number }</strong>{ " " }{ &f.unit }
-                                    { ": " }{ &f.item.claimant }{ ". " }{ &f.as_of }
-                                </a>
-                            }) }
-                        </ConflictPanel>
-                    }) }
-                </section>
+            if !view.more_claims.is_empty() {
+                <Disclosure summary={format!("All claims and quotes ({})", view.more_claims.len())} open={full}>
+                    <ul class="fs-claims">
+                        { for view.more_claims.iter().map(|c| html! {
+                            <ClaimCard key={c.item.id.clone()} claim={c.clone()}
+                                       open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
+                        }) }
+                    </ul>
+                </Disclosure>
             }
-
-            <section class="fs-section" aria-labelledby="fs-claims-h">
-                <h3 id="fs-claims-h">{ "Claims and quotes" }</h3>
-                <div class="fs-claims">
-                    { for view.claims.iter().filter(|c| !in_conflict(&c.item.id)).map(|c| html! {
-                        <ClaimCard key={c.item.id.clone()} claim={c.clone()}
-                                   open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
-                    }) }
-                </div>
-            </section>
-
-            <section class="fs-section" aria-labelledby="fs-sources-h">
-                <h3 id="fs-sources-h">{ "Sources" }</h3>
+            <Disclosure summary={format!("Sources ({})", view.sources.len())} open={full}>
                 <SourcesList sources={view.sources.clone()} />
-            </section>
-
-            <Legend aliases={aliases} />
-            <button type="button" class="fs-theme" aria-pressed={(*theme == Theme::Dark).to_string()} onclick={toggle_theme}>
-                { "Dark theme" }
-            </button>
+            </Disclosure>
+            <Disclosure summary="How statuses are decided, and names" open={full}>
+                <Legend aliases={aliases} />
+            </Disclosure>
+            <Footer>
+                <button type="button" class="fs-theme" aria-pressed={(*theme == Theme::Dark).to_string()} onclick={toggle_theme}>
+                    { "Dark theme" }
+                </button>
+            </Footer>
         </article>
     }
 }

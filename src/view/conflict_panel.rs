@@ -3,19 +3,17 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq, Properties)]
 pub struct ConflictPanelProps {
     pub title: AttrValue,
-    pub explanation: AttrValue,
-    /// The disagreeing accounts, shown side by side.
+    /// The disagreeing estimates (a chart) or accounts (side by side).
     pub children: Html,
 }
 
-/// Accounts that disagree, next to each other, with one line on how.
+/// One disagreement under its title.
 #[function_component(ConflictPanel)]
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
-        <section class="fs-conflict">
-            <h4 class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</h4>
-            <p class="fs-conflict-why">{ &props.explanation }</p>
-            <div class="fs-conflict-sides">{ props.children.clone() }</div>
-        </section>
+        <div class="fs-conflict">
+            <p class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
+            { props.children.clone() }
+        </div>
     }
 }

@@ -6,21 +6,21 @@ pub struct HeaderProps {
     pub summary: AttrValue,
     pub place: AttrValue,
     pub dateline: AttrValue,
-    pub outlets: Vec<AttrValue>,
+    pub outlets: AttrValue,
 }
 
+/// The kicker (place, dates, sources), the headline and the summary.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="fs-header">
-            <p class="fs-kicker">{ "Fact sheet" }</p>
-            <h2 class="fs-headline">{ &props.headline }</h2>
-            <p class="fs-summary">{ &props.summary }</p>
-            <p class="fs-dateline">
+            <p class="fs-kicker">
                 <span>{ &props.place }</span>
                 <span>{ &props.dateline }</span>
-                <span>{ "Sources: " }{ props.outlets.join(", ") }</span>
+                <span>{ &props.outlets }</span>
             </p>
+            <h2 class="fs-headline">{ &props.headline }</h2>
+            <p class="fs-summary">{ &props.summary }</p>
         </header>
     }
 }

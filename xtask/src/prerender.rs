@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use factsheet::view::{App, AppProps, Theme};
+use factsheet::view::{App, AppProps, Theme, View};
 
 /// The language the build pre-renders for; a mount point asking for another renders afresh.
 pub const LANG: &str = "en";
@@ -16,6 +16,7 @@ pub fn card() -> Result<String, String> {
         sheet: Rc::new(sheet),
         lang: LANG.into(),
         theme: Theme::Auto,
+        view: View::Glance,
         on_ready: Default::default(),
     };
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);

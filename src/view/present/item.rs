@@ -26,7 +26,10 @@ pub struct ItemView {
     /// The page anchor, `fig-<id>` or `claim-<id>`.
     pub anchor: String,
     pub popover_id: String,
+    /// The status that leads (the first of `statuses`).
     pub status: Status,
+    /// Every status that applies, each shown as a badge.
+    pub statuses: Vec<Status>,
     pub why: String,
     /// How many outlets and origins stand behind it: the sentence that separates one origin
     /// repeated from independent confirmation.
@@ -41,6 +44,8 @@ pub struct ClaimView {
     pub item: ItemView,
     pub summary: String,
     pub kind: &'static str,
+    /// The outlets that report it and who passed it on, each once: "RFA via Yonhap".
+    pub reported_by: String,
 }
 
 fn source_dated(sheet: &Sheet, id: &str) -> String {
@@ -92,6 +97,15 @@ pub(super) fn item_view(
         anchor: format!("{prefix}-{}", item.id()),
         popover_id: format!("pop-{prefix}-{}", item.id()),
         status: assessment.status,
+        statuses: {
+            let mut statuses: Vec<Status> = Vec::new();
+            for (s, _) in &assessment.reasons {
+                if !statuses.contains(s) {
+                    statuses.push(*s);
+                }
+            }
+            statuses
+        },
         why: assessment.why(),
         origin_note: assessment
             .reasons
@@ -109,8 +123,21 @@ pub(super) fn item_view(
 
 pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
     use crate::model::ClaimKind::*;
+    let item = item_view(sheet, Item::Claim(claim), "claim", None);
+    let mut outlets: Vec<String> = Vec::new();
+    for cite in &claim.citations {
+        let outlet = crate::model::status::outlet_name(sheet, &cite.source);
+        let name = match &cite.via {
+            Some(via) => format!("{outlet} via {}", party_name(sheet, via)),
+            None => outlet.to_string(),
+        };
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
     ClaimView {
-        item: item_view(sheet, Item::Claim(claim), "claim", None),
+        reported_by: outlets.join("; "),
+        item,
         summary: claim.summary.clone(),
         kind: match claim.kind {
             Quote => "Quote",

@@ -9,8 +9,8 @@ mod chart;
 mod figure;
 mod item;
 
-pub use chart::{BarView, ChartView, SegmentView};
-pub use figure::{as_of_basis, as_of_text, FigureView};
+pub use chart::{ChartView, EstimateView, KeyEntryView, OriginGroupView, PartView, SWATCHES};
+pub use figure::{as_of_basis, when_key, when_text, AttributionView, FigureView};
 pub use item::{CitationView, ClaimView, ItemView};
 
 use crate::model::{Dated, Sheet};
@@ -24,6 +24,17 @@ pub struct ConflictView {
     pub explanation: String,
     /// Ids of the figures or claims in it, in sheet order.
     pub items: Vec<String>,
+}
+
+/// A disagreement as the glance shows it: the figures' estimates as a chart, or the
+/// claims' accounts side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DisputeView {
+    pub id: String,
+    pub title: String,
+    pub chart: Option<ChartView>,
+    /// The claims in it, in sheet order, each outlet's account.
+    pub accounts: Vec<ClaimView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,9 +63,20 @@ pub struct SheetView {
     pub summary: String,
     pub place: String,
     pub dateline: String,
+    /// Every outlet the sheet cites, by its full name, in sheet order.
+    pub outlets: Vec<String>,
+    /// Every figure, in sheet order (deep links and the pre-render's anchors).
     pub figures: Vec<FigureView>,
+    /// Every claim, in sheet order.
     pub claims: Vec<ClaimView>,
     pub conflicts: Vec<ConflictView>,
+    /// The figures the glance shows as rows: every figure that no chart draws. A charted
+    /// figure is shown once, as its bar.
+    pub key_figures: Vec<FigureView>,
+    /// "Where accounts disagree": conflicts with a chart or with claims.
+    pub disputes: Vec<DisputeView>,
+    /// The claims no dispute shows, for the "all claims and quotes" disclosure.
+    pub more_claims: Vec<ClaimView>,
     pub sources: Vec<SourceView>,
     pub aliases: Vec<PartyView>,
     pub charts: Vec<ChartView>,
@@ -106,21 +128,69 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
             aliases: format!("also called {}", p.aliases.join(", ")),
         })
         .collect();
+    let figures: Vec<FigureView> = sheet
+        .figures
+        .iter()
+        .map(|f| figure::figure_view(sheet, f, lang))
+        .collect();
+    let claims: Vec<ClaimView> = sheet
+        .claims
+        .iter()
+        .map(|c| item::claim_view(sheet, c))
+        .collect();
+    let charts: Vec<ChartView> = sheet
+        .conflicts
+        .iter()
+        .filter_map(|c| chart::chart_view(sheet, c, lang))
+        .collect();
+    let charted = |id: &str| {
+        charts.iter().any(|c| {
+            c.groups
+                .iter()
+                .flat_map(|g| &g.estimates)
+                .flat_map(|e| &e.parts)
+                .any(|p| p.figure.item.id == id)
+        })
+    };
+    let disputes: Vec<DisputeView> = sheet
+        .conflicts
+        .iter()
+        .map(|c| DisputeView {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            chart: charts.iter().find(|chart| chart.id == c.id).cloned(),
+            accounts: claims
+                .iter()
+                .filter(|cl| c.items.contains(&cl.item.id))
+                .cloned()
+                .collect(),
+        })
+        .filter(|d| d.chart.is_some() || !d.accounts.is_empty())
+        .collect();
+    let disputed = |id: &str| {
+        disputes
+            .iter()
+            .any(|d| d.accounts.iter().any(|a| a.item.id == id))
+    };
     SheetView {
+        key_figures: figures
+            .iter()
+            .filter(|f| !charted(&f.item.id))
+            .cloned()
+            .collect(),
+        more_claims: claims
+            .iter()
+            .filter(|c| !disputed(&c.item.id))
+            .cloned()
+            .collect(),
+        disputes,
+        outlets: sheet.sources.iter().map(|s| s.outlet.clone()).collect(),
         headline: sheet.story.headline.clone(),
         summary: sheet.story.summary.clone(),
         place: sheet.story.place.clone(),
         dateline,
-        figures: sheet
-            .figures
-            .iter()
-            .map(|f| figure::figure_view(sheet, f, lang))
-            .collect(),
-        claims: sheet
-            .claims
-            .iter()
-            .map(|c| item::claim_view(sheet, c))
-            .collect(),
+        figures,
+        claims,
         conflicts: sheet
             .conflicts
             .iter()
@@ -133,10 +203,6 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
             .collect(),
         sources,
         aliases,
-        charts: sheet
-            .conflicts
-            .iter()
-            .filter_map(|c| chart::chart_view(sheet, c, lang))
-            .collect(),
+        charts,
     }
 }

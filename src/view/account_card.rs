@@ -1,0 +1,33 @@
+use yew::prelude::*;
+
+use super::cited::Cited;
+use super::popover_state::Action;
+use super::present::ClaimView;
+use super::status_badge::StatusBadge;
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct AccountCardProps {
+    pub claim: ClaimView,
+    pub open: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// One outlet's account in a disagreement of claims: which outlet, through whom, what it
+/// says (the button that opens the quote), and its statuses. The quote itself is one tap
+/// away, so the two accounts fit side by side.
+#[function_component(AccountCard)]
+pub fn account_card(props: &AccountCardProps) -> Html {
+    let c = &props.claim;
+    html! {
+        <li class="fs-account" id={c.item.anchor.clone()}>
+            <p class="fs-account-who">{ &c.reported_by }{ ": " }{ &c.item.claimant }</p>
+            <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+                <span class="fs-sr">{ "Sources for " }</span>
+                <span class="fs-claim-summary">{ &c.summary }</span>
+            </Cited>
+            <p class="fs-badges">
+                { for c.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
+            </p>
+        </li>
+    }
+}
