@@ -188,8 +188,12 @@ fn json_nested_10_000_deep_is_refused_without_overflowing_the_stack() {
     };
     let (in_value, value_line, value_column) =
         spliced("\"number\": ", "", &format!("{arrays}, \"n\": "), "[");
-    let (in_as_of, as_of_line, as_of_column) =
-        spliced("\"kind\": \"not_stated\"", ", \"x\": ", &objects, "{\"a\":");
+    let (in_as_of, as_of_line, as_of_column) = spliced(
+        "\n      \"as_of\": {\n        \"kind\": \"not_stated\"",
+        ", \"x\": ",
+        &objects,
+        "{\"a\":",
+    );
     let cases = [
         (
             "deep-in-a-string",

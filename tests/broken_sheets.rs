@@ -41,7 +41,7 @@ fn problem_at(name: &str, path: &str) -> Diagnostic {
 const HINTS: &[(&str, &str, &str)] = &[
     (
         "dangling-claimant",
-        "figures[0].claimants[0]",
+        "figures[1].claimants[0]",
         "Use the id of one of the sheet's parties",
     ),
     (
@@ -93,7 +93,7 @@ const HINTS: &[(&str, &str, &str)] = &[
     (
         "status-contradicted",
         "claims[0].status",
-        "Set status to \"single_origin\"",
+        "Set \"status\": []",
     ),
     (
         "link-javascript",

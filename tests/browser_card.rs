@@ -141,11 +141,15 @@ async fn every_figure_shows_its_number_hedge_and_status_in_words() {
             f.unit,
             "{id}"
         );
-        let status = find(&card, ".fs-status").inner_text();
-        assert!(
-            status.trim().ends_with(f.item.status.label()),
-            "{id}: {status:?}"
-        );
+        let statuses = card.query_selector_all(".fs-status").unwrap();
+        let shown: Vec<String> = (0..statuses.length())
+            .filter_map(|i| statuses.item(i))
+            .map(|n| n.text_content().unwrap_or_default())
+            .collect();
+        assert_eq!(shown.len(), f.item.statuses.len(), "{id}: {shown:?}");
+        for (text, status) in shown.iter().zip(&f.item.statuses) {
+            assert!(text.trim().ends_with(status.label()), "{id}: {text:?}");
+        }
         match &f.qualifier {
             Some(q) => assert_eq!(&find(&card, ".fs-qualifier").text_content().unwrap(), q),
             None => assert_eq!(count(&card, ".fs-qualifier"), 0, "{id}"),

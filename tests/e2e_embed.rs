@@ -17,6 +17,7 @@ use std::error::Error;
 use std::fs;
 use std::time::{Duration, Instant};
 
+use factsheet::model::status::status_words;
 use factsheet::model::Sheet;
 use serde_json::{json, Value as Json};
 use support::*;
@@ -641,7 +642,7 @@ fn check_json_ld(page: &str, html: &str, sheet: &Sheet) -> Vec<String> {
             page,
             &format!("figure {}", f.id),
             &found,
-            f.status.label(),
+            &status_words(&f.status),
         );
     }
     for c in &sheet.claims {
@@ -651,7 +652,7 @@ fn check_json_ld(page: &str, html: &str, sheet: &Sheet) -> Vec<String> {
             page,
             &format!("claim {}", c.id),
             &found,
-            c.status.label(),
+            &status_words(&c.status),
         );
     }
     problems
@@ -716,19 +717,17 @@ fn expected_readable_texts(sheet: &Sheet) -> Vec<(String, String)> {
     let mut texts = Vec::new();
     for f in &sheet.figures {
         texts.push((format!("figure {}", f.id), f.value.written().to_string()));
-        texts.push((
-            format!("status of figure {}", f.id),
-            f.status.label().to_string(),
-        ));
+        for s in &f.status {
+            texts.push((format!("status of figure {}", f.id), s.label().to_string()));
+        }
         for (i, c) in f.citations.iter().enumerate() {
             texts.push((format!("quote {i} of figure {}", f.id), c.quote.clone()));
         }
     }
     for c in &sheet.claims {
-        texts.push((
-            format!("status of claim {}", c.id),
-            c.status.label().to_string(),
-        ));
+        for s in &c.status {
+            texts.push((format!("status of claim {}", c.id), s.label().to_string()));
+        }
         for (i, q) in c.citations.iter().enumerate() {
             texts.push((format!("quote {i} of claim {}", c.id), q.quote.clone()));
         }

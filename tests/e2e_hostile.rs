@@ -221,9 +221,10 @@ fn hostile_sheet() -> Json {
         n += 1;
         payload(n, tag)
     };
-    for key in ["headline", "summary", "place"] {
+    for key in ["headline", "place"] {
         v["story"][key] = json!(next(&format!("story.{key}")));
     }
+    v["story"]["summary"]["text"] = json!(next("story.summary.text"));
     for (i, s) in v["sources"].as_array_mut().unwrap().iter_mut().enumerate() {
         for key in ["outlet", "title", "short_name", "byline"] {
             s[key] = json!(next(&format!("sources[{i}].{key}")));
@@ -385,7 +386,7 @@ async fn markup_in_every_text_field_renders_as_text_and_runs_nothing() {
         // parties it names; each verbatim, as text.
         let mut shown = vec![
             sheet.story.headline.clone(),
-            sheet.story.summary.clone(),
+            sheet.story.summary.text.clone(),
             figure.label.clone(),
         ];
         shown.extend(figure.citations.iter().map(|c| c.quote.clone()));

@@ -53,21 +53,24 @@ fn every_figure_and_claim_is_shown_in_sheet_order_with_its_anchor_and_status() {
         assert_eq!(shown.item.anchor, format!("fig-{}", figure.id));
         assert_eq!(shown.item.popover_id, format!("pop-fig-{}", figure.id));
         // A valid sheet's declared status is the one the evidence supports.
-        assert_eq!(shown.item.status, figure.status);
+        assert_eq!(shown.item.statuses, figure.status);
         assert_eq!(shown.label, figure.label);
         assert_eq!(shown.unit, figure.unit);
         assert_eq!(shown.item.citations.len(), figure.citations.len());
     }
     for (shown, claim) in view.claims.iter().zip(&sheet.claims) {
         assert_eq!(shown.item.anchor, format!("claim-{}", claim.id));
-        assert_eq!(shown.item.status, claim.status);
+        assert_eq!(shown.item.statuses, claim.status);
         assert_eq!(shown.summary, claim.summary);
     }
     // The fixture exercises every status.
     for &status in Status::ALL {
         let items = view.figures.iter().map(|f| &f.item);
         let mut items = items.chain(view.claims.iter().map(|c| &c.item));
-        assert!(items.any(|i| i.status == status), "no item is {status:?}");
+        assert!(
+            items.any(|i| i.statuses.contains(&status)),
+            "no item is {status:?}"
+        );
     }
 }
 
@@ -79,9 +82,12 @@ fn the_why_sentence_names_the_origins_and_ends_with_the_origin_note() {
     for item in items.chain(view.claims.iter().map(|c| &c.item)) {
         // A contested, unverified or unacknowledged item says so first; every "why" ends with
         // how many outlets and origins stand behind it.
-        if !matches!(item.status, Status::Corroborated | Status::SingleOrigin) {
+        let first = item.statuses.first().copied();
+        if let Some(first) =
+            first.filter(|s| !matches!(s, Status::Corroborated | Status::SingleOrigin))
+        {
             assert!(
-                item.why.starts_with(item.status.label()),
+                item.why.starts_with(first.label()),
                 "{}: {}",
                 item.id,
                 item.why
@@ -93,7 +99,7 @@ fn the_why_sentence_names_the_origins_and_ends_with_the_origin_note() {
     let corroborated = view
         .figures
         .iter()
-        .find(|f| f.item.status == Status::Corroborated)
+        .find(|f| f.item.statuses.contains(&Status::Corroborated))
         .expect("a corroborated figure");
     let figure = sheet
         .figures

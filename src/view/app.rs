@@ -128,10 +128,11 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
+          <div class="fs-layout">
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} outlets={view.outlets.join(", ")} />
+                    dateline={view.dateline.clone()} outlets={view.outlets.join(", ")}
+                    open={popovers.is_open(&view.summary.item.anchor)} dispatch={dispatch.clone()} />
 
-            <div class="fs-glance">
                 if !view.key_figures.is_empty() {
                     <section class="fs-section fs-key-figures" aria-labelledby="fs-figures-h">
                         <h3 id="fs-figures-h">{ "Key figures" }</h3>
@@ -163,7 +164,6 @@ pub fn app(props: &AppProps) -> Html {
                         }) }
                     </section>
                 }
-            </div>
 
             if !view.more_claims.is_empty() {
                 <Disclosure summary={format!("All claims and quotes ({})", view.more_claims.len())} open={full}>
@@ -178,14 +178,15 @@ pub fn app(props: &AppProps) -> Html {
             <Disclosure summary={format!("Sources ({})", view.sources.len())} open={full}>
                 <SourcesList sources={view.sources.clone()} />
             </Disclosure>
-            <Disclosure summary="How statuses are decided, and names" open={full}>
+            <Disclosure summary="How statuses are decided" open={full}>
                 <Legend aliases={aliases} />
             </Disclosure>
-            <Footer>
+            <Footer credits={view.credits.clone()}>
                 <button type="button" class="fs-theme" aria-pressed={(*theme == Theme::Dark).to_string()} onclick={toggle_theme}>
                     { "Dark theme" }
                 </button>
             </Footer>
+          </div>
         </article>
     }
 }

@@ -31,7 +31,7 @@ pub fn citation_popover(props: &CitationPopoverProps) -> Html {
                     { for item.citations.iter().map(citation) }
                 </ol>
                 <div class="fs-popover-status">
-                    <StatusBadge status={item.status} />
+                    { for item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
                     <p class="fs-why">{ &item.why }</p>
                 </div>
             </div>

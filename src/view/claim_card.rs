@@ -20,7 +20,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
     let c = &props.claim;
     let count = c.item.citations.len();
     html! {
-        <li class={format!("fs-claim fs-claim--{}", c.item.status.key())} id={c.item.anchor.clone()}>
+        <li class="fs-claim" id={c.item.anchor.clone()}>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
             <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>

@@ -62,8 +62,9 @@ fn estimate(e: &EstimateView, props: &EstimatesChartProps) -> Html {
     html! {
         <li class="fs-estimate">
             <p class="fs-estimate-when">
-                <span>{ &e.when }</span>
-                if let Some(who) = &e.claimant { <span>{ who }</span> }
+                { &e.when }
+                if let Some(who) = &e.claimant { { ", " }{ who } }
+                { ":" }
             </p>
             <ul class="fs-parts">
                 { for e.parts.iter().map(|p| part(p, props)) }
@@ -84,7 +85,7 @@ fn part(p: &PartView, props: &EstimatesChartProps) -> Html {
                 if let Some(q) = &f.qualifier { { q }{ " " } }
                 <span class="fs-number">{ &f.number }</span>{ " " }{ &f.unit }
             </Cited>
-            { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
+            { for p.badges.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             if let Some(reading) = &p.reading { <span class="fs-reading">{ reading }</span> }
         </li>
     }

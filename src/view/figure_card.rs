@@ -25,23 +25,20 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
                 <span class="fs-number">{ &f.number }</span>{ " " }
                 <span class="fs-unit">{ &f.unit }</span>
             </Cited>
-            <div class="fs-figure-text">
-                <p class="fs-label">{ &f.label }</p>
-                <ul class="fs-attributions">
-                    { for f.attributions.iter().map(|a| html! {
-                        <li>
-                            <span class="fs-outlet">{ &a.outlet }</span>{ ": " }
-                            if let Some(h) = &a.hedge { { "\u{201C}" }{ h }{ "\u{201D}, " } }
-                            { &a.claimants }
-                            if let Some(via) = &a.via { { " " }{ via } }
-                        </li>
-                    }) }
-                    <li class="fs-when">{ &f.when }</li>
-                </ul>
-                <p class="fs-badges">
-                    { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
-                </p>
-            </div>
+            <p class="fs-label">{ &f.label }</p>
+            <p class="fs-row-meta">
+                { for f.attributions.iter().map(|a| html! {
+                    <span class="fs-attribution">
+                        <span class="fs-outlet">{ &a.outlet }</span>{ ": " }
+                        if let Some(h) = &a.hedge { { "\u{201C}" }{ h }{ "\u{201D}, " } }
+                        { &a.claimants }
+                        if let Some(via) = &a.via { { " " }{ via } }
+                        if let Some(when) = &a.when { { ", " }{ when } }
+                    </span>
+                }) }
+                if let Some(when) = &f.when { <span class="fs-attribution">{ when }</span> }
+                { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
+            </p>
         </li>
     }
 }

@@ -1,11 +1,13 @@
 use yew::prelude::*;
 
+use super::present::CreditsView;
+
 #[derive(Clone, PartialEq, Properties)]
 pub struct FooterProps {
-    /// Who compiled the sheet, when it was last updated and where corrections go, as the
-    /// sheet gives them (each line "Compiled by …"); empty when it gives none.
+    /// Who compiled the sheet, when it was last updated and where corrections go, as far
+    /// as the sheet says.
     #[prop_or_default]
-    pub credits: Vec<AttrValue>,
+    pub credits: Option<CreditsView>,
     /// The theme toggle.
     pub children: Html,
 }
@@ -15,9 +17,13 @@ pub struct FooterProps {
 pub fn footer(props: &FooterProps) -> Html {
     html! {
         <footer class="fs-footer">
-            if !props.credits.is_empty() {
+            if let Some(c) = &props.credits {
                 <p class="fs-credits">
-                    { for props.credits.iter().map(|c| html! { <span>{ c }</span> }) }
+                    if let Some(who) = &c.compiled_by { <span>{ who }</span> }
+                    if let Some(updated) = &c.updated { <span>{ updated }</span> }
+                    if let Some((words, href)) = &c.corrections {
+                        <span><a href={href.clone()} rel="noopener noreferrer" target="_blank">{ words }</a></span>
+                    }
                 </p>
             }
             { props.children.clone() }

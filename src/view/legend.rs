@@ -9,16 +9,6 @@ pub struct LegendProps {
     pub aliases: Vec<(AttrValue, AttrValue)>,
 }
 
-fn meaning(status: Status) -> &'static str {
-    match status {
-        Status::Contested => "Another origin's figure, or another outlet's account, disagrees.",
-        Status::Unverified => "An outlet says it could not verify it.",
-        Status::NotAcknowledged => "A party concerned has not acknowledged it.",
-        Status::Corroborated => "Stated by two or more independent origins.",
-        Status::SingleOrigin => "One origin, however many outlets repeat it.",
-    }
-}
-
 /// What each status means, how the sheet is checked, and the names' other spellings.
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
@@ -26,7 +16,7 @@ pub fn legend(props: &LegendProps) -> Html {
         <div class="fs-legend">
             <dl class="fs-legend-list">
                 { for Status::ALL.iter().map(|s| html! {
-                    <div><dt><StatusBadge status={*s} /></dt><dd>{ meaning(*s) }</dd></div>
+                    <div><dt><StatusBadge status={*s} /></dt><dd>{ s.rule() }</dd></div>
                 }) }
             </dl>
             <p class="fs-how">{ "Every quote is checked word for word against the full text of its source before the sheet is published. Every number appears in its quote as written. Statuses are worked out from the evidence, not typed: two outlets that repeat one origin count as one confirmation, and a spy agency counts as the same origin as its government. Where a source gives no date, link or byline, the sheet says so instead of filling one in." }</p>

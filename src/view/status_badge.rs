@@ -10,7 +10,7 @@ pub struct StatusBadgeProps {
 /// The icon for a status: a shape as well as a colour, so no status is told by colour alone.
 pub fn icon(status: Status) -> &'static str {
     match status {
-        Status::Contested => "\u{21C4}",
+        Status::Disputed => "\u{21C4}",
         Status::Unverified => "?",
         Status::NotAcknowledged => "\u{2298}",
         Status::Corroborated => "\u{2713}",

@@ -63,8 +63,11 @@ struct Rule {
 /// The first figure's opening brace, where a missing field of it is reported.
 const FIRST_FIGURE: &str = "‸{\n      \"id\": \"homes-flooded\"";
 const URL: &str = "\"url\": \"https://valley-gazette.example/marrowby-flood\"";
-const CONTESTED_BUT_SINGLE: &str =
-    "says \"contested\", but the evidence makes it \"single_origin\"";
+const NO_LONGER_DISPUTED: &str =
+    "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": ";
+/// A status list as the fixture writes it, and the place a problem with it is reported.
+const DISPUTED_SINGLE: &str =
+    "\"status\": [\n        \"disputed\",\n        \"single_origin\"\n      ]";
 
 #[rustfmt::skip]
 const RULES: &[Rule] = &[
@@ -89,8 +92,8 @@ const RULES: &[Rule] = &[
         edits: &[("", "\n      \"unit\": \"homes\",", "")],
         problems: &[("figures[0]", FIRST_FIGURE, "missing field `unit`")] },
     Rule { name: "unknown-status",
-        edits: &[("", "\"status\": \"corroborated\"", "\"status\": ‸\"confirmed\"")],
-        problems: &[("figures[0].status", "", "unknown value `confirmed`, expected one of `contested`")] },
+        edits: &[("\"id\": \"homes-flooded\"", "\"corroborated\"", "‸\"confirmed\"")],
+        problems: &[("figures[0].status[0]", "", "unknown value `confirmed`, expected one of `disputed`")] },
     // Counts: JSON has no NaN or infinity; negative counts parse and the validator refuses them.
     Rule { name: "nan-count",
         edits: &[("", "\"number\": 214,", "\"number\": ‸NaN,")],
@@ -112,8 +115,8 @@ const RULES: &[Rule] = &[
         edits: &[("", "\"id\": \"levee-held\"", "\"id\": ‸\"homes-flooded\"")],
         problems: &[("claims[0].id", "", "id \"homes-flooded\" is already used at figures[0].id")] },
     Rule { name: "dangling-claimant",
-        edits: &[("\"id\": \"homes-flooded\"", "\"marrowby-council\"", "‸\"marrowby-counsil\"")],
-        problems: &[("figures[0].claimants[0]", "", "refers to party \"marrowby-counsil\", which the sheet does not have")] },
+        edits: &[("\"id\": \"in-shelters\"", "\"marrowby-council\"", "‸\"marrowby-counsil\"")],
+        problems: &[("figures[1].claimants[0]", "", "refers to party \"marrowby-counsil\", which the sheet does not have")] },
     Rule { name: "dangling-source",
         edits: &[("\"id\": \"homes-flooded\"", "\"source\": \"river-radio\"", "\"source\": ‸\"county-herald\"")],
         problems: &[("figures[0].citations[1].source", "", "refers to source \"county-herald\", which the sheet does not have")] },
@@ -121,15 +124,16 @@ const RULES: &[Rule] = &[
         edits: &[("", "\"items\": [\n        \"in-shelters\"", "\"items\": [\n        ‸\"nowhere\"")],
         problems: &[
             ("conflicts[0].items[0]", "", "refers to figure or claim \"nowhere\", which the sheet does not have"),
-            // Out of the conflict, the figure is no longer contested.
-            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
+            // Out of the conflict, the figure is no longer disputed.
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
         ] },
     Rule { name: "conflict-of-one",
-        edits: &[("", "\"in-shelters\",\n        \"with-relatives\",\n        \"evacuated-per-rescue\"\n      ]", "\"in-shelters\"\n      ]")],
+        edits: &[("", "\"in-shelters\",\n        \"with-relatives\",\n        \"evacuated-per-rescue\",\n        \"left-home-per-authority\"\n      ]", "\"in-shelters\"\n      ]")],
         problems: &[
-            ("conflicts[0].items", "\"items\": ‸[", "needs at least two items to disagree"),
-            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
-            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", CONTESTED_BUT_SINGLE),
+            ("conflicts[0].items", "\"id\": \"how-many-left-home\"…\"items\": ‸[", "needs at least two items to disagree"),
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", NO_LONGER_DISPUTED),
         ] },
     Rule { name: "part-of-cycle",
         edits: &[("\"id\": \"marrowby-council\"", "\"kind\": \"government\",", "\"kind\": \"government\",\n      \"part_of\": ‸\"mayor\",")],
@@ -150,25 +154,26 @@ const RULES: &[Rule] = &[
     Rule { name: "qualifier-not-in-quote",
         edits: &[("\"id\": \"pumps\"", "\"source\": \"river-radio\",", "\"source\": \"river-radio\",\n          \"qualifier\": ‸\"at most\",")],
         problems: &[("figures[4].citations[0].qualifier", "", "\"at most\" is not in the quote")] },
+    // A speaker's own words, quoted, are shown as a quote, not flagged as single-origin.
     Rule { name: "status-contradicted",
-        edits: &[("\"id\": \"levee-held\"", "\"status\": \"single_origin\"", "\"status\": ‸\"corroborated\"")],
-        problems: &[("claims[0].status", "", "says \"corroborated\", but the evidence makes it \"single_origin\": Reported by 2 outlets (Gazette; Tallow River Radio), both citing one origin: Mayor Ilse Brannock.")] },
+        edits: &[("\"id\": \"levee-held\"", "\"status\": []", "\"status\": ‸[\"single_origin\"]")],
+        problems: &[("claims[0].status", "", "claim \"levee-held\" declares [\"single_origin\"], but the evidence gives []; not \"single_origin\": it is a speaker's own words, quoted: it is shown as a quote, not flagged")] },
     // The mayor is part of the council: the two are one origin, not two.
     Rule { name: "part-of-its-own-government-does-not-corroborate",
         edits: &[
             ("\"id\": \"leave-mill-lane\"", "\"mayor\"", "\"mayor\",\n        \"marrowby-council\""),
-            ("\"id\": \"leave-mill-lane\"", "\"status\": \"single_origin\"", "\"status\": ‸\"corroborated\""),
+            ("\"id\": \"leave-mill-lane\"", DISPUTED_SINGLE, "\"status\": ‸[\"disputed\", \"corroborated\"]"),
         ],
-        problems: &[("claims[2].status", "", "says \"corroborated\", but the evidence makes it \"single_origin\": Reported by 1 outlet (Tallow River Radio via County Wire), citing one origin: Mayor Ilse Brannock and Marrowby Town Council.")] },
+        problems: &[("claims[2].status", "", "claim \"leave-mill-lane\" declares [\"disputed\", \"corroborated\"], but the evidence gives [\"disputed\", \"single_origin\"]; not \"corroborated\": only one independent origin states it (Marrowby Town Council); \"single_origin\": Reported by 1 outlet (Tallow River Radio via County Wire), citing one origin: Mayor Ilse Brannock and Marrowby Town Council.")] },
     // Dates.
     Rule { name: "impossible-date",
-        edits: &[("", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],
+        edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],
         problems: &[("figures[0].as_of.date", "", "\"2025-02-30\" is not a day")] },
     Rule { name: "future-date",
         edits: &[("", "\"at\": \"2025-11-18T06:15+01:00\"", "\"at\": ‸\"2031-11-18T06:15+01:00\"")],
         problems: &[("sources[0].dated.stated.at", "", "2031-11-18T06:15+01:00 is in the future")] },
     Rule { name: "date-after-source",
-        edits: &[("", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-11-19\"")],
+        edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-11-19\"")],
         problems: &[("figures[0].as_of.date", "", "is later than the date line of source \"gazette\"")] },
     // Tuesday began in Marrowby before the Gazette's 6:15 a.m. update, but eight hours west of
     // Greenwich it had not.
@@ -197,13 +202,13 @@ const RULES: &[Rule] = &[
     // Every problem at once, not the first alone.
     Rule { name: "three-problems-at-once",
         edits: &[
-            ("", "\"summary\": \"The river Tallow flooded the low streets of Marrowby; the council, the river authority and a volunteer rescue team give their counts.\"", "\"summary\": \"\""),
-            ("\"id\": \"homes-flooded\"", "\"marrowby-council\"", "\"nobody\""),
+            ("", "\"text\": \"The river Tallow broke its banks above Marrowby and flooded at least 214 homes; the north levee held, the mayor said.\"", "\"text\": \"\""),
+            ("\"id\": \"in-shelters\"", "\"marrowby-council\"", "\"nobody\""),
             ("", URL, "\"url\": \"ftp://valley-gazette.example/x\""),
         ],
         problems: &[
-            ("story.summary", "\"summary\": ‸\"\"", "is empty"),
-            ("figures[0].claimants[0]", "‸\"nobody\"", "refers to party \"nobody\", which the sheet does not have"),
+            ("story.summary.text", "\"text\": ‸\"\"", "is empty"),
+            ("figures[1].claimants[0]", "‸\"nobody\"", "refers to party \"nobody\", which the sheet does not have"),
             ("sources[0].url", "\"url\": ‸", "\"ftp://valley-gazette.example/x\" is not an http(s) link"),
         ] },
 ];

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value as Json};
 
-use factsheet::model::status::{assess, items, party, party_name, source, Item};
+use factsheet::model::status::{assess, items, party, party_name, source, status_words, Item};
 use factsheet::model::{Dated, PartyKind, Sheet, Value};
 
 fn claimed_text(item: Item<'_>) -> String {
@@ -71,7 +71,7 @@ fn review(sheet: &Sheet, item: Item<'_>) -> Json {
         },
         "reviewRating": {
             "@type": "Rating",
-            "alternateName": assessment.status.label(),
+            "alternateName": status_words(&assessment.statuses),
             "ratingExplanation": assessment.why(),
         },
     })

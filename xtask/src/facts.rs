@@ -114,11 +114,12 @@ pub fn verify(sheet: Option<&Path>, sources: Sources) -> Result<(), String> {
             listed(&diagnose(&shown, &json, problems))
         ));
     }
-    let quotes: usize = sheet
-        .figures
-        .iter()
-        .map(|f| f.citations.len())
-        .sum::<usize>()
+    let quotes: usize = sheet.story.summary.citations.len()
+        + sheet
+            .figures
+            .iter()
+            .map(|f| f.citations.len())
+            .sum::<usize>()
         + sheet
             .claims
             .iter()

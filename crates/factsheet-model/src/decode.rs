@@ -337,7 +337,7 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("extra".into(), "unknown field `extra`, expected one of `$schema`, `story`, `sources`, `parties`, `figures`, `claims`, `conflicts`".into()),
+                ("extra".into(), "unknown field `extra`, expected one of `$schema`, `story`, `sources`, `parties`, `figures`, `claims`, `conflicts`, `credits`".into()),
                 ("story".into(), "expected an object, found the number 1".into()),
                 ("parties[0].id".into(), "expected a string, found the number 2".into()),
                 ("parties[0]".into(), "missing field `name`".into()),

@@ -21,5 +21,5 @@ pub mod validate;
 pub use load::{load, load_with, parse, parse_with};
 pub use problem::{Diagnostic, Problem};
 pub use sheet::*;
-pub use status::{assess, Assessment, Item};
+pub use status::{assess, Assessment, Estimate, Item};
 pub use text::{NumberText, RustNumberText};

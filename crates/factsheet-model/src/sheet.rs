@@ -35,16 +35,45 @@ described! {
         /// Groups of figures or claims that disagree.
         #[serde(default)]
         pub conflicts: Vec<Conflict>,
+        /// Who compiled the sheet, when it was last updated, where to send corrections.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub credits: Option<Credits>,
     }
 
     pub struct Story {
         pub headline: String,
-        /// One line: what the sheet is about.
-        pub summary: String,
+        /// What happened, in one or two sentences, backed by the sources' own words.
+        pub summary: Summary,
         /// Where the events happen, in words.
         pub place: String,
         /// The period the facts cover.
         pub dates: Period,
+    }
+
+    /// The story in brief. The text is the editor's, so it is held to its citations: every
+    /// number and every capitalised word (but a sentence's first) must appear in one of its
+    /// quotes or in a party's name or alias.
+    pub struct Summary {
+        pub text: String,
+        /// When what the summary tells happened (the day of the offer), as the sources date it;
+        /// the card writes the date, so the text need not.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub as_of: Option<AsOf>,
+        /// The sources' words the text rests on: at least one.
+        pub citations: Vec<Citation>,
+    }
+
+    /// Who made the sheet. Every field is optional; none may be invented.
+    pub struct Credits {
+        /// The person or desk who compiled the sheet.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub compiled_by: Option<String>,
+        /// The day the sheet was last checked against its sources, `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub updated: Option<String>,
+        /// Where readers send corrections: an email address or an https:// link.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub corrections: Option<String>,
     }
 
     /// A span of partial dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
@@ -129,7 +158,8 @@ described! {
         Organisation,
     }
 
-    /// A numeric fact as one origin states it.
+    /// A numeric fact: one number for one thing counted, however many outlets report it and
+    /// whoever each attributes it to (each citation says who, and when, for its outlet).
     pub struct Figure {
         /// Stable id; also the figure's anchor in the page (`#fig-<id>`).
         pub id: String,
@@ -138,13 +168,14 @@ described! {
         pub value: Value,
         /// What one counts, e.g. "soldiers".
         pub unit: String,
-        /// Who states the figure (party ids). Two parties that are part of one another count as
-        /// one origin.
+        /// Who states the figure (party ids): every party any citation attributes it to. Two
+        /// parties that are part of one another count as one origin.
         pub claimants: Vec<String>,
-        /// When the figure applies.
+        /// When the figure applies, where a citation does not give its own date.
         pub as_of: AsOf,
         pub citations: Vec<Citation>,
-        pub status: Status,
+        /// Every status the evidence gives it, possibly none; checked against the evidence.
+        pub status: Vec<Status>,
     }
 
     /// A figure's value. `written` is the number exactly as the text prints it ("12,000",
@@ -227,7 +258,8 @@ described! {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub silent_parties: Vec<String>,
         pub citations: Vec<Citation>,
-        pub status: Status,
+        /// Every status the evidence gives it, possibly none; checked against the evidence.
+        pub status: Vec<Status>,
     }
 
     #[derive(Copy, Eq)]
@@ -257,25 +289,35 @@ described! {
         /// exactly as written in the quote.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub qualifier: Option<String>,
+        /// Who this outlet says states it (party ids), when it differs from the item's
+        /// claimants; empty means the item's. The item's claimants are the union of these.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub claimants: Vec<String>,
+        /// When this outlet dates it, when it differs from the item's date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub as_of: Option<AsOf>,
     }
 
-    /// Items that disagree, with one line on how.
+    /// Items that count or tell the same thing and may disagree: figures of one quantity
+    /// (the casualty estimates), or claims about one event. What the card says about them is
+    /// worked out from the items.
     pub struct Conflict {
         pub id: String,
+        /// What the items are about, as a label ("How many North Koreans have been killed or
+        /// wounded").
         pub title: String,
-        /// Figure or claim ids, at least two.
+        /// Figure ids or claim ids (not both), at least two.
         pub items: Vec<String>,
-        pub explanation: String,
     }
 
-    /// How far an item is verified. Declared by the editor, checked against the evidence.
-    ///
-    /// When several apply, the first in this list wins: a contested figure is shown as
-    /// contested even if it is also unverified; the "why" sentence names every one that applies.
+    /// How far an item is verified. Declared by the editor, checked against the evidence; an
+    /// item may carry several, or none (a speaker's own words, an outlet's own notice). The
+    /// rules are [`Status::rule`].
     #[derive(Copy, Eq, Hash)]
     pub enum Status {
-        /// Another origin's figure, or another outlet's account, disagrees (it is in a conflict).
-        Contested,
+        /// Another origin gives a different number for the same count and month, or another
+        /// outlet's account of the same thing differs.
+        Disputed,
         /// An outlet says it could not verify it.
         Unverified,
         /// A party concerned has not acknowledged it.
@@ -291,7 +333,7 @@ impl Status {
     /// The badge word a reader sees.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Contested => "Contested",
+            Status::Disputed => "Disputed",
             Status::Unverified => "Unverified",
             Status::NotAcknowledged => "Not acknowledged",
             Status::Corroborated => "Corroborated",

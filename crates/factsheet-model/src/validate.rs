@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use crate::date::{Moment, PartialDate};
 use crate::path::Path;
-use crate::sheet::Sheet;
-use crate::status::{assess, items, Item};
+use crate::sheet::{Sheet, Status};
+use crate::status::{assess, items, join_names, missing_evidence, Item};
 use crate::text::{is_invisible_or_bidi, number_text, NumberText};
 
 pub use crate::problem::Problem;
@@ -158,34 +158,97 @@ fn check_party_refs(c: &mut Checker, at: &Path, key: &'static str, ids: &[String
     }
 }
 
+/// `["a", "b"]`, as the file writes a status list.
+fn status_list(statuses: &[Status]) -> String {
+    let keys: Vec<String> = statuses
+        .iter()
+        .map(|s| format!("\"{}\"", s.key()))
+        .collect();
+    format!("[{}]", keys.join(", "))
+}
+
+/// The declared statuses must be exactly the derived ones (in any order, each once).
 fn check_statuses(c: &mut Checker) {
     let sheet = c.sheet;
     for item in items(sheet) {
         let declared = item.declared();
-        let assessment = assess(sheet, item);
-        if assessment.status != declared {
-            let (list, index) = match item {
-                Item::Figure(f) => ("figures", sheet.figures.iter().position(|x| x.id == f.id)),
-                Item::Claim(cl) => ("claims", sheet.claims.iter().position(|x| x.id == cl.id)),
-            };
-            let path = Path::root()
-                .key(list)
-                .index(index.unwrap_or(0))
-                .key("status");
+        let (list, index) = match item {
+            Item::Figure(f) => ("figures", sheet.figures.iter().position(|x| x.id == f.id)),
+            Item::Claim(cl) => ("claims", sheet.claims.iter().position(|x| x.id == cl.id)),
+        };
+        let path = Path::root()
+            .key(list)
+            .index(index.unwrap_or(0))
+            .key("status");
+        if let Some((j, twice)) = declared
+            .iter()
+            .enumerate()
+            .find(|(j, s)| declared[..*j].contains(s))
+        {
             c.report(
-                path,
-                format!(
-                    "says \"{}\", but the evidence makes it \"{}\": {}",
-                    declared.key(),
-                    assessment.status.key(),
-                    assessment.why()
-                ),
-                format!(
-                    "Set status to \"{}\", or add the evidence that supports \"{}\".",
-                    assessment.status.key(),
-                    declared.key()
-                ),
+                path.index(j),
+                format!("lists \"{}\" twice", twice.key()),
+                "List each status once.",
             );
+            continue;
         }
+        let assessment = assess(sheet, item);
+        let derived = &assessment.statuses;
+        let missing: Vec<Status> = derived
+            .iter()
+            .filter(|s| !declared.contains(s))
+            .copied()
+            .collect();
+        let extra: Vec<Status> = declared
+            .iter()
+            .filter(|s| !derived.contains(s))
+            .copied()
+            .collect();
+        if missing.is_empty() && extra.is_empty() {
+            continue;
+        }
+        let mut evidence: Vec<String> = Vec::new();
+        for status in &extra {
+            evidence.push(format!(
+                "not \"{}\": {}",
+                status.key(),
+                missing_evidence(sheet, item, *status)
+            ));
+        }
+        for status in &missing {
+            if let Some(why) = assessment.reason(*status) {
+                evidence.push(format!("\"{}\": {why}", status.key()));
+            }
+        }
+        let mut fix: Vec<String> = Vec::new();
+        if !missing.is_empty() {
+            fix.push(format!("declare {}", quoted_keys(&missing)));
+        }
+        if !extra.is_empty() {
+            fix.push(format!("remove {}", quoted_keys(&extra)));
+        }
+        c.report(
+            path,
+            format!(
+                "{} \"{}\" declares {}, but the evidence gives {}; {}",
+                item.noun(),
+                item.id(),
+                status_list(declared),
+                status_list(derived),
+                evidence.join("; ")
+            ),
+            format!(
+                "Set \"status\": {} ({}), or add the evidence the rule asks for.",
+                status_list(derived),
+                fix.join(" and ")
+            ),
+        );
     }
+}
+
+/// "`corroborated` and `disputed`".
+fn quoted_keys(statuses: &[Status]) -> String {
+    let keys: Vec<String> = statuses.iter().map(|s| format!("`{}`", s.key())).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    join_names(&keys)
 }

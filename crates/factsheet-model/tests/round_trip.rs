@@ -25,6 +25,8 @@ fn citation(source: &str, via: Option<&str>, qualifier: Option<&str>) -> Citatio
         quote: "as many as 2.5 thousand, about 12,000".into(),
         via: via.map(Into::into),
         qualifier: qualifier.map(Into::into),
+        claimants: Vec::new(),
+        as_of: None,
     }
 }
 
@@ -136,9 +138,14 @@ fn every_kind_of_figure() -> Vec<Figure> {
             as_of,
             citations: vec![
                 citation("source-0", Some("party-1"), Some("as many as")),
-                citation("source-1", None, None),
+                Citation {
+                    claimants: texts(&["party-0"]),
+                    as_of: Some(AsOf::NotStated),
+                    ..citation("source-1", None, None)
+                },
             ],
-            status: Status::ALL[i % Status::ALL.len()],
+            // Every length of list, from none to all.
+            status: Status::ALL[..i % (Status::ALL.len() + 1)].to_vec(),
         })
         .collect()
 }
@@ -150,7 +157,11 @@ fn everything() -> Sheet {
         schema: Some("sheet.schema.json".into()),
         story: Story {
             headline: "A headline".into(),
-            summary: "A summary".into(),
+            summary: Summary {
+                text: "A summary".into(),
+                as_of: Some(AsOf::NotStated),
+                citations: vec![citation("source-0", None, None)],
+            },
             place: "A place".into(),
             dates: Period {
                 from: "2024-12".into(),
@@ -185,15 +196,19 @@ fn everything() -> Sheet {
                 about: texts(&["figure-0"]),
                 silent_parties: texts(&["party-3"]),
                 citations: vec![citation("source-2", None, Some("about"))],
-                status: Status::ALL[(i + 2) % Status::ALL.len()],
+                status: vec![Status::ALL[(i + 2) % Status::ALL.len()]],
             })
             .collect(),
         conflicts: vec![Conflict {
             id: "conflict-0".into(),
             title: "Counts differ".into(),
             items: texts(&["figure-0", "figure-1"]),
-            explanation: "They disagree.".into(),
         }],
+        credits: Some(Credits {
+            compiled_by: Some("A desk".into()),
+            updated: Some("2025-01-14".into()),
+            corrections: Some("corrections@example.org".into()),
+        }),
     }
 }
 

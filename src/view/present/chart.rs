@@ -1,8 +1,8 @@
 //! The estimates chart of a disagreement between figures: estimates grouped by origin, in
 //! time order, each part (dead, wounded) a bar on one shared scale.
 
-use crate::model::status::{join_names, origin, outlet_name, party_name};
-use crate::model::{Conflict, Figure, Sheet, Value};
+use crate::model::status::{estimates, join_names, party_name, Estimate};
+use crate::model::{Conflict, Figure, Sheet, Status, Value};
 
 use super::super::format::format_number;
 use super::figure::{figure_view, when_key, when_text, FigureView};
@@ -19,7 +19,7 @@ pub struct ChartView {
     pub groups: Vec<OriginGroupView>,
     /// What each colour and the hatching mean.
     pub key: Vec<KeyEntryView>,
-    /// The scale every bar shares, in words ("Bars on one scale, 0 to 4,000").
+    /// The scale every bar shares, and what every estimate is, in words.
     pub scale: String,
 }
 
@@ -37,8 +37,6 @@ pub struct EstimateView {
     pub when: String,
     /// Who states it, when not the origin itself ("Volodymyr Zelenskyy").
     pub claimant: Option<String>,
-    /// The outlets that report it ("RFA and Bloomberg").
-    pub outlets: String,
     pub parts: Vec<PartView>,
 }
 
@@ -53,9 +51,11 @@ pub struct PartView {
     /// stack; a range spans its bounds.
     pub from: u32,
     pub to: u32,
-    /// "read as 200–900 by this sheet: the source gives no number", for words drawn as a
-    /// range.
+    /// "read as 200–900 by this sheet", for words drawn as a range.
     pub reading: Option<String>,
+    /// The statuses shown beside it: all but "single origin", which the chart says once for
+    /// every estimate (each is one origin's; the popover still gives every status).
+    pub badges: Vec<Status>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,18 +84,6 @@ fn thousandths(value: f64, max: f64) -> u32 {
     }
 }
 
-/// The origins of a figure's claimants, each once, in the order they are named.
-fn origins<'a>(sheet: &'a Sheet, figure: &'a Figure) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for c in &figure.claimants {
-        let o = origin(sheet, c);
-        if !out.contains(&o) {
-            out.push(o);
-        }
-    }
-    out
-}
-
 /// A chart for a conflict whose items are all figures with differing values; `None` for any
 /// other conflict.
 pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Option<ChartView> {
@@ -118,58 +106,46 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
     }
     let swatch = |unit: &str| units.iter().position(|u| *u == unit).unwrap_or(0) % SWATCHES;
 
-    // Parts of one estimate: the same claimants at the same date.
-    let mut estimates: Vec<Vec<&Figure>> = Vec::new();
-    for f in &figures {
-        match estimates
-            .iter_mut()
-            .find(|e| e[0].claimants == f.claimants && e[0].as_of == f.as_of)
-        {
-            Some(e) => e.push(f),
-            None => estimates.push(vec![f]),
-        }
-    }
-    let max = estimates
-        .iter()
-        .map(|parts| {
-            let stacked: f64 = parts
-                .iter()
-                .filter(|f| !matches!(f.value, Value::Vague { .. }))
-                .map(|f| bounds(&f.value).1)
-                .sum();
-            let ranges = parts
-                .iter()
-                .filter(|f| matches!(f.value, Value::Vague { .. }))
-                .map(|f| bounds(&f.value).1)
-                .fold(0.0, f64::max);
-            stacked.max(ranges)
-        })
-        .fold(0.0, f64::max);
-
-    let mut groups: Vec<(Vec<&str>, OriginGroupView, Option<&str>)> = Vec::new();
-    let mut sorted = estimates;
-    // Time order; an estimate whose date the sheet does not know goes last.
-    sorted.sort_by(|a, b| order(when_key(&a[0].as_of), when_key(&b[0].as_of)));
-    for parts in sorted {
-        let head = parts[0];
-        let origin_ids = origins(sheet, head);
-        let origin_names: Vec<&str> = origin_ids.iter().map(|o| party_name(sheet, o)).collect();
+    // Parts of one estimate (one origin, one date) stack in one bar; the model groups them
+    // as its dispute rule does.
+    let mut sorted: Vec<Estimate<'_>> = estimates(sheet, conflict);
+    let total = |e: &Estimate<'_>| {
+        let stacked: f64 = e
+            .figures
+            .iter()
+            .filter(|f| !matches!(f.value, Value::Vague { .. }))
+            .map(|f| bounds(&f.value).1)
+            .sum();
+        let ranges = e
+            .figures
+            .iter()
+            .filter(|f| matches!(f.value, Value::Vague { .. }))
+            .map(|f| bounds(&f.value).1)
+            .fold(0.0, f64::max);
+        stacked.max(ranges)
+    };
+    let max = sorted.iter().map(total).fold(0.0, f64::max);
+    // Time order; an estimate whose date the sheet does not know goes last. Each origin's
+    // group then stands where its earliest estimate does.
+    sorted.sort_by(|a, b| order(when_key(a.as_of), when_key(b.as_of)));
+    let mut groups: Vec<(Vec<&str>, OriginGroupView)> = Vec::new();
+    for estimate in &sorted {
+        let Some(head) = estimate.figures.first() else {
+            continue;
+        };
+        let origin_names: Vec<&str> = estimate
+            .origins
+            .iter()
+            .map(|o| party_name(sheet, o))
+            .collect();
         let claimant_names: Vec<&str> = head
             .claimants
             .iter()
             .map(|c| party_name(sheet, c))
             .collect();
-        let mut outlets: Vec<&str> = Vec::new();
-        for f in &parts {
-            for c in &f.citations {
-                let name = outlet_name(sheet, &c.source);
-                if !outlets.contains(&name) {
-                    outlets.push(name);
-                }
-            }
-        }
         let mut start = 0.0;
-        let parts_view = parts
+        let parts = estimate
+            .figures
             .iter()
             .map(|f| {
                 let (low, high) = bounds(&f.value);
@@ -184,15 +160,21 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
                     Value::Vague {
                         reading: Some(r), ..
                     } => match (format_number(r.min, lang), format_number(r.max, lang)) {
-                        (Some(a), Some(b)) => Some(format!(
-                            "drawn as {a}\u{2013}{b}, this sheet's reading: the source gives no number"
-                        )),
+                        (Some(a), Some(b)) => Some(format!("read as {a}\u{2013}{b} by this sheet")),
                         _ => None,
                     },
                     _ => None,
                 };
+                let figure = figure_view(sheet, f, lang);
                 PartView {
-                    figure: figure_view(sheet, f, lang),
+                    badges: figure
+                        .item
+                        .statuses
+                        .iter()
+                        .copied()
+                        .filter(|s| *s != Status::SingleOrigin)
+                        .collect(),
+                    figure,
                     swatch: swatch(&f.unit),
                     vague,
                     from: thousandths(from, max),
@@ -201,22 +183,19 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
                 }
             })
             .collect();
-        let estimate = EstimateView {
-            when: when_text(&head.as_of, lang),
+        let view = EstimateView {
+            when: when_text(estimate.as_of, lang),
             claimant: (claimant_names != origin_names).then(|| join_names(&claimant_names)),
-            outlets: join_names(&outlets),
-            parts: parts_view,
+            parts,
         };
-        let key = when_key(&head.as_of);
-        match groups.iter_mut().find(|(ids, _, _)| *ids == origin_ids) {
-            Some((_, group, _)) => group.estimates.push(estimate),
+        match groups.iter_mut().find(|(o, _)| *o == estimate.origins) {
+            Some((_, group)) => group.estimates.push(view),
             None => groups.push((
-                origin_ids,
+                estimate.origins.clone(),
                 OriginGroupView {
                     origin: join_names(&origin_names),
-                    estimates: vec![estimate],
+                    estimates: vec![view],
                 },
-                key,
             )),
         }
     }
@@ -242,20 +221,16 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
         key.push(KeyEntryView {
             swatch: swatch(&f.unit),
             vague: true,
-            label: format!(
-                "{} in words (\u{201C}{}\u{201D}): a range, no number given",
-                f.unit,
-                f.value.written()
-            ),
+            label: format!("\u{201C}{}\u{201D}: words, not a number", f.value.written()),
         });
     }
     Some(ChartView {
         id: conflict.id.clone(),
         title: conflict.title.clone(),
-        groups: groups.into_iter().map(|(_, g, _)| g).collect(),
+        groups: groups.into_iter().map(|(_, g)| g).collect(),
         key,
         scale: format!(
-            "One scale for every bar, 0 to {}",
+            "Bars on one scale, 0 to {}. Each estimate is one origin's.",
             format_number(max, lang).unwrap_or_default()
         ),
     })

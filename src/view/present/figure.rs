@@ -1,7 +1,9 @@
 //! A figure: its number for the reader's language, who says so in each outlet and with which
 //! hedge, and the day it applies to.
 
-use crate::model::status::{join_names, outlet_name, party_name};
+use crate::model::status::{
+    citation_as_of, citation_claimants, join_names, outlet_name, party_name,
+};
 use crate::model::{AsOf, Figure, Item, Sheet, Value};
 
 use super::super::format::{format_day, format_number};
@@ -16,9 +18,9 @@ pub struct FigureView {
     pub qualifier: Option<String>,
     pub label: String,
     pub unit: String,
-    /// When it applies, in words ("January 4, 2025", "mid-December 2024"), or "date not
-    /// stated".
-    pub when: String,
+    /// When it applies, in words ("January 4, 2025", "mid-December 2024", "date not
+    /// stated"), where every outlet dates it alike; otherwise each attribution says.
+    pub when: Option<String>,
     /// What the number and unit say, hedge included where every outlet shares it: the words
     /// a screen reader announces and the popover is titled with ("as many as 12,000 troops").
     pub subject: String,
@@ -37,6 +39,8 @@ pub struct AttributionView {
     pub claimants: String,
     /// "via Yonhap".
     pub via: Option<String>,
+    /// When this outlet dates it, where the outlets differ.
+    pub when: Option<String>,
 }
 
 /// "as many as" from "As many as": a hedge reads mid-sentence on the card.
@@ -58,19 +62,21 @@ fn shared_hedge(figure: &Figure) -> Option<Option<&str>> {
         .then_some(first)
 }
 
-/// One line per outlet: its hedge where hedges differ, the claimants, who passed it on.
-fn attributions(sheet: &Sheet, figure: &Figure, hedges_differ: bool) -> Vec<AttributionView> {
+/// One line per outlet: its hedge where hedges differ, the parties it names, who passed it
+/// on, and its date where the outlets' dates differ.
+fn attributions(
+    sheet: &Sheet,
+    figure: &Figure,
+    hedges_differ: bool,
+    dates_differ: bool,
+    lang: &str,
+) -> Vec<AttributionView> {
     let mut outlets: Vec<&str> = Vec::new();
     for c in &figure.citations {
         if !outlets.contains(&c.source.as_str()) {
             outlets.push(&c.source);
         }
     }
-    let claimants: Vec<&str> = figure
-        .claimants
-        .iter()
-        .map(|c| party_name(sheet, c))
-        .collect();
     outlets
         .into_iter()
         .map(|source| {
@@ -80,11 +86,18 @@ fn attributions(sheet: &Sheet, figure: &Figure, hedges_differ: bool) -> Vec<Attr
                 .filter(|c| c.source == source)
                 .collect();
             let mut vias: Vec<&str> = Vec::new();
+            let mut claimants: Vec<&str> = Vec::new();
             for c in &cited {
                 if let Some(v) = &c.via {
                     let name = party_name(sheet, v);
                     if !vias.contains(&name) {
                         vias.push(name);
+                    }
+                }
+                for id in citation_claimants(Item::Figure(figure), c) {
+                    let name = party_name(sheet, id);
+                    if !claimants.contains(&name) {
+                        claimants.push(name);
                     }
                 }
             }
@@ -100,6 +113,10 @@ fn attributions(sheet: &Sheet, figure: &Figure, hedges_differ: bool) -> Vec<Attr
                 },
                 claimants: join_names(&claimants),
                 via: (!vias.is_empty()).then(|| format!("via {}", join_names(&vias))),
+                when: match (dates_differ, cited.first()) {
+                    (true, Some(c)) => Some(when_text(citation_as_of(figure, c), lang)),
+                    _ => None,
+                },
             }
         })
         .collect()
@@ -198,6 +215,12 @@ pub(super) fn number_text(value: &Value, lang: &str) -> String {
 
 pub(super) fn figure_view(sheet: &Sheet, figure: &Figure, lang: &str) -> FigureView {
     let shared = shared_hedge(figure);
+    let dates: Vec<String> = figure
+        .citations
+        .iter()
+        .map(|c| when_text(citation_as_of(figure, c), lang))
+        .collect();
+    let dates_agree = dates.windows(2).all(|w| w[0] == w[1]);
     let qualifier = shared.flatten().map(lower_first);
     let number = number_text(&figure.value, lang);
     let subject = match &qualifier {
@@ -211,12 +234,17 @@ pub(super) fn figure_view(sheet: &Sheet, figure: &Figure, lang: &str) -> FigureV
             "fig",
             Some(figure.value.written()),
         ),
-        attributions: attributions(sheet, figure, shared.is_none()),
+        attributions: attributions(sheet, figure, shared.is_none(), !dates_agree, lang),
         number,
         qualifier,
         label: figure.label.clone(),
         unit: figure.unit.clone(),
-        when: when_text(&figure.as_of, lang),
+        when: dates_agree.then(|| {
+            dates
+                .first()
+                .cloned()
+                .unwrap_or_else(|| when_text(&figure.as_of, lang))
+        }),
         subject,
     }
 }

@@ -26,9 +26,7 @@ pub struct ItemView {
     /// The page anchor, `fig-<id>` or `claim-<id>`.
     pub anchor: String,
     pub popover_id: String,
-    /// The status that leads (the first of `statuses`).
-    pub status: Status,
-    /// Every status that applies, each shown as a badge.
+    /// Every status the evidence gives, in the model's order; possibly none.
     pub statuses: Vec<Status>,
     pub why: String,
     /// How many outlets and origins stand behind it: the sentence that separates one origin
@@ -96,22 +94,9 @@ pub(super) fn item_view(
         id: item.id().to_string(),
         anchor: format!("{prefix}-{}", item.id()),
         popover_id: format!("pop-{prefix}-{}", item.id()),
-        status: assessment.status,
-        statuses: {
-            let mut statuses: Vec<Status> = Vec::new();
-            for (s, _) in &assessment.reasons {
-                if !statuses.contains(s) {
-                    statuses.push(*s);
-                }
-            }
-            statuses
-        },
+        statuses: assessment.statuses.clone(),
         why: assessment.why(),
-        origin_note: assessment
-            .reasons
-            .last()
-            .map(|(_, s)| s.clone())
-            .unwrap_or_default(),
+        origin_note: assessment.reported.clone(),
         claimant: join_names(&names),
         citations: item
             .citations()
@@ -146,5 +131,37 @@ pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
             CouldNotVerify => "Could not verify",
             NotAcknowledged => "Not acknowledged",
         },
+    }
+}
+
+/// The summary's citations as an item the card can open like a figure's: no status (the
+/// summary is the sheet's own words, held to its quotes by the build), and a sentence naming
+/// the outlets it rests on.
+pub(super) fn summary_item(sheet: &Sheet) -> ItemView {
+    let summary = &sheet.story.summary;
+    let mut outlets: Vec<&str> = Vec::new();
+    for c in &summary.citations {
+        let name = crate::model::status::outlet_name(sheet, &c.source);
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
+    let why = format!(
+        "The summary is this sheet's wording, checked against these quotes from {}: every number and name in it appears in them or is a party's name.",
+        join_names(&outlets)
+    );
+    ItemView {
+        id: "summary".into(),
+        anchor: "summary".into(),
+        popover_id: "pop-summary".into(),
+        statuses: Vec::new(),
+        why: why.clone(),
+        origin_note: why,
+        claimant: String::new(),
+        citations: summary
+            .citations
+            .iter()
+            .map(|c| citation_view(sheet, c, None))
+            .collect(),
     }
 }

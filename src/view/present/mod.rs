@@ -21,7 +21,6 @@ use super::format::format_day;
 pub struct ConflictView {
     pub id: String,
     pub title: String,
-    pub explanation: String,
     /// Ids of the figures or claims in it, in sheet order.
     pub items: Vec<String>,
 }
@@ -56,11 +55,34 @@ pub struct PartyView {
     pub aliases: String,
 }
 
+/// The story in brief, with the day it happened and the sources it rests on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryView {
+    pub text: String,
+    /// The day of what it tells, formatted ("January 12, 2025"), where the sheet gives one.
+    pub when: Option<String>,
+    /// Its citations, opened like a figure's (`#summary`).
+    pub item: ItemView,
+}
+
+/// The sheet's credits, each only where the sheet gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CreditsView {
+    /// "Compiled by …".
+    pub compiled_by: Option<String>,
+    /// "Updated December 5, 2026".
+    pub updated: Option<String>,
+    /// Where corrections go: the words shown and the link (`mailto:` or `https:`).
+    pub corrections: Option<(String, String)>,
+}
+
 /// The whole card's content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SheetView {
     pub headline: String,
-    pub summary: String,
+    pub summary: SummaryView,
+    /// Who made the sheet, as it says; `None` when it says nothing.
+    pub credits: Option<CreditsView>,
     pub place: String,
     pub dateline: String,
     /// Every outlet the sheet cites, by its full name, in sheet order.
@@ -186,7 +208,40 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
         disputes,
         outlets: sheet.sources.iter().map(|s| s.outlet.clone()).collect(),
         headline: sheet.story.headline.clone(),
-        summary: sheet.story.summary.clone(),
+        summary: SummaryView {
+            text: sheet.story.summary.text.clone(),
+            when: sheet
+                .story
+                .summary
+                .as_of
+                .as_ref()
+                .and_then(|a| figure::when_key(a).map(|_| figure::when_text(a, lang))),
+            item: item::summary_item(sheet),
+        },
+        credits: sheet.credits.as_ref().and_then(|c| {
+            let view = CreditsView {
+                compiled_by: c
+                    .compiled_by
+                    .as_ref()
+                    .map(|who| format!("Compiled by {who}")),
+                updated: c.updated.as_ref().map(|d| {
+                    format!(
+                        "Updated {}",
+                        format_day(d, lang).unwrap_or_else(|| d.clone())
+                    )
+                }),
+                corrections: c.corrections.as_ref().map(|to| {
+                    let href = if to.starts_with("https://") {
+                        to.clone()
+                    } else {
+                        format!("mailto:{to}")
+                    };
+                    (format!("Corrections: {to}"), href)
+                }),
+            };
+            (view.compiled_by.is_some() || view.updated.is_some() || view.corrections.is_some())
+                .then_some(view)
+        }),
         place: sheet.story.place.clone(),
         dateline,
         figures,
@@ -197,7 +252,6 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
             .map(|c| ConflictView {
                 id: c.id.clone(),
                 title: c.title.clone(),
-                explanation: c.explanation.clone(),
                 items: c.items.clone(),
             })
             .collect(),

@@ -4,9 +4,10 @@ use super::{check_party_refs, dangling, each, partial_date, Checker};
 use crate::date::{parse_moment, parse_offset, Moment, PartialDate, WEEKDAYS};
 use crate::path::Path;
 use crate::sheet::{AsOf, Citation, ClaimKind, Dated, Sheet, Value};
+use crate::status::Item;
 use crate::text::{normalise, number_text, read_number};
 
-fn check_citations(c: &mut Checker, at: &Path, citations: &[Citation]) {
+pub(super) fn check_citations(c: &mut Checker, at: &Path, citations: &[Citation]) {
     if citations.is_empty() {
         c.report(
             at.key("citations"),
@@ -24,6 +25,10 @@ fn check_citations(c: &mut Checker, at: &Path, citations: &[Citation]) {
             if !c.sheet.parties.iter().any(|p| &p.id == via) {
                 dangling(c, at.key("via"), via, "party", "parties");
             }
+        }
+        check_party_refs(c, &at, "claimants", &citation.claimants);
+        if let Some(as_of) = &citation.as_of {
+            check_as_of(c, &at, as_of, std::slice::from_ref(citation));
         }
         if let Some(qualifier) = &citation.qualifier {
             c.text(at.key("qualifier"), qualifier);
@@ -49,6 +54,39 @@ fn check_claimants(c: &mut Checker, at: &Path, claimants: &[String], hint: &str)
     check_party_refs(c, at, "claimants", claimants);
 }
 
+/// The item's claimants are exactly those its citations attribute it to: each citation's own
+/// `claimants`, or, where it names none, the item's.
+fn check_attributions(c: &mut Checker, at: &Path, item: Item<'_>) {
+    let claimants = item.claimants();
+    for (j, citation) in item.citations().iter().enumerate() {
+        for (k, id) in citation.claimants.iter().enumerate() {
+            if !claimants.contains(id) {
+                c.report(
+                    at.key("citations").index(j).key("claimants").index(k),
+                    format!("attributes it to \"{id}\", who is not among the {}'s claimants", item.noun()),
+                    format!("Add \"{id}\" to the {}'s `claimants`: they list everyone any outlet attributes it to.", item.noun()),
+                );
+            }
+        }
+    }
+    let every_citation_narrows =
+        !item.citations().is_empty() && item.citations().iter().all(|x| !x.claimants.is_empty());
+    if every_citation_narrows {
+        for (k, id) in claimants.iter().enumerate() {
+            let named = item.citations().iter().any(|x| x.claimants.contains(id));
+            // A claimant who is not a party is reported as such; once is enough.
+            let known = c.sheet.parties.iter().any(|p| &p.id == id);
+            if known && !named {
+                c.report(
+                    at.key("claimants").index(k),
+                    format!("names \"{id}\", but no citation attributes it to them"),
+                    "Remove the claimant, or cite the outlet that attributes it to them.",
+                );
+            }
+        }
+    }
+}
+
 pub(super) fn check_figures(c: &mut Checker) {
     for (at, figure) in each("figures", &c.sheet.figures) {
         c.text(at.key("label"), &figure.label);
@@ -60,6 +98,7 @@ pub(super) fn check_figures(c: &mut Checker) {
             "Name the party who states the figure.",
         );
         check_citations(c, &at, &figure.citations);
+        check_attributions(c, &at, Item::Figure(figure));
         check_value(c, &at.key("value"), &figure.value, &figure.citations);
         check_as_of(c, &at, &figure.as_of, &figure.citations);
     }
@@ -146,7 +185,7 @@ fn words_and_basis(c: &mut Checker, at: &Path, as_written: &str, basis: Option<&
     }
 }
 
-fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation]) {
+pub(super) fn check_as_of(c: &mut Checker, at: &Path, as_of: &AsOf, citations: &[Citation]) {
     let at = at.key("as_of");
     // The day the figure applies to, and the offset it is counted in (defaulting to the
     // earliest time zone, so an undated place is never wrongly rejected).
@@ -256,6 +295,7 @@ pub(super) fn check_claims(c: &mut Checker) {
         );
         check_party_refs(c, &at, "silent_parties", &claim.silent_parties);
         check_citations(c, &at, &claim.citations);
+        check_attributions(c, &at, Item::Claim(claim));
         for (j, about) in claim.about.iter().enumerate() {
             if about == &claim.id {
                 c.report(
@@ -294,11 +334,21 @@ pub(super) fn check_claims(c: &mut Checker) {
     }
 }
 
+/// `Some(true)` for a figure's id, `Some(false)` for a claim's, `None` for neither.
+fn is_figure(sheet: &Sheet, id: &str) -> Option<bool> {
+    if sheet.figures.iter().any(|f| f.id == id) {
+        Some(true)
+    } else if sheet.claims.iter().any(|c| c.id == id) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 pub(super) fn check_conflicts(c: &mut Checker) {
     let sheet = c.sheet;
     for (at, conflict) in each("conflicts", &sheet.conflicts) {
         c.text(at.key("title"), &conflict.title);
-        c.text(at.key("explanation"), &conflict.explanation);
         if conflict.items.len() < 2 {
             c.report(
                 at.key("items"),
@@ -306,10 +356,17 @@ pub(super) fn check_conflicts(c: &mut Checker) {
                 "List every figure or claim in the disagreement.",
             );
         }
+        let first_is_figure = conflict.items.iter().find_map(|id| is_figure(sheet, id));
         for (j, id) in conflict.items.iter().enumerate() {
-            let known = sheet.figures.iter().any(|f| &f.id == id)
-                || sheet.claims.iter().any(|c| &c.id == id);
-            if !known {
+            let figure = is_figure(sheet, id);
+            if figure.is_some() && first_is_figure.is_some() && figure != first_is_figure {
+                c.report(
+                    at.key("items").index(j),
+                    format!("mixes figures and claims: \"{id}\" is not a {}", if first_is_figure == Some(true) { "figure" } else { "claim" }),
+                    "A conflict groups figures that count the same thing, or claims about the same event: put the others in a conflict of their own.",
+                );
+            }
+            if figure.is_none() {
                 dangling(
                     c,
                     at.key("items").index(j),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::path::Path;
 use crate::problem::Problem;
-use crate::sheet::Sheet;
+use crate::sheet::{Citation, Sheet};
 use crate::text::contains_normalised;
 
 /// The verbatim check: every quote must appear in its source's full text, after folding
@@ -28,33 +28,28 @@ pub fn check_quotes(
         }
         texts.insert(source.id.as_str(), text);
     }
-    let lists = [
-        (
-            "figures",
-            sheet
-                .figures
-                .iter()
-                .map(|f| &f.citations)
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "claims",
-            sheet.claims.iter().map(|c| &c.citations).collect(),
-        ),
-    ];
-    for (list, all) in lists {
-        for (i, citations) in all.into_iter().enumerate() {
-            for (j, citation) in citations.iter().enumerate() {
-                let Some(Ok(text)) = texts.get(citation.source.as_str()) else {
-                    continue;
-                };
-                if !contains_normalised(text, &citation.quote) {
-                    problems.push(Problem::new(
-                        Path::root().key(list).index(i).key("citations").index(j).key("quote"),
-                        format!("is not in the text of source \"{}\"", citation.source),
-                        "Copy the excerpt exactly from the source (quotes, dashes and spacing may differ; words may not).".into(),
-                    ));
-                }
+    // Every list of citations, with the path of the object that holds it.
+    let mut lists: Vec<(Path, &[Citation])> = vec![(
+        Path::root().key("story").key("summary"),
+        &sheet.story.summary.citations,
+    )];
+    for (i, f) in sheet.figures.iter().enumerate() {
+        lists.push((Path::root().key("figures").index(i), &f.citations));
+    }
+    for (i, claim) in sheet.claims.iter().enumerate() {
+        lists.push((Path::root().key("claims").index(i), &claim.citations));
+    }
+    for (at, citations) in lists {
+        for (j, citation) in citations.iter().enumerate() {
+            let Some(Ok(text)) = texts.get(citation.source.as_str()) else {
+                continue;
+            };
+            if !contains_normalised(text, &citation.quote) {
+                problems.push(Problem::new(
+                    at.key("citations").index(j).key("quote"),
+                    format!("is not in the text of source \"{}\"", citation.source),
+                    "Copy the excerpt exactly from the source (quotes, dashes and spacing may differ; words may not).".into(),
+                ));
             }
         }
     }

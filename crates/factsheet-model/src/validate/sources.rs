@@ -1,6 +1,6 @@
 //! The story, its sources and the parties: text a reader sees, dates, links, and `part_of`.
 
-use super::{dangling, each, partial_date, Checker};
+use super::{dangling, each, items, partial_date, Checker};
 use crate::date::parse_moment;
 use crate::path::Path;
 use crate::sheet::Dated;
@@ -10,7 +10,7 @@ pub(super) fn check_story_and_sources(c: &mut Checker) {
     let story = &c.sheet.story;
     let at = Path::root().key("story");
     c.text(at.key("headline"), &story.headline);
-    c.text(at.key("summary"), &story.summary);
+    check_summary(c, &at.key("summary"));
     c.text(at.key("place"), &story.place);
     let from = partial_date(c, at.key("dates").key("from"), &story.dates.from);
     let to = partial_date(c, at.key("dates").key("to"), &story.dates.to);
@@ -63,6 +63,33 @@ pub(super) fn check_story_and_sources(c: &mut Checker) {
             }
             Dated::NotStated { note: None } => {}
         }
+    }
+}
+
+/// The summary is the editor's prose, so it is held to citations like a claim.
+fn check_summary(c: &mut Checker, at: &Path) {
+    let summary = &c.sheet.story.summary;
+    c.text(at.key("text"), &summary.text);
+    items::check_citations(c, at, &summary.citations);
+    for (j, citation) in summary.citations.iter().enumerate() {
+        let at = at.key("citations").index(j);
+        if !citation.claimants.is_empty() {
+            c.report(
+                at.key("claimants"),
+                "attributes the summary to someone",
+                "Leave `claimants` out: a summary is the sheet's own words, backed by its quotes.",
+            );
+        }
+        if citation.as_of.is_some() {
+            c.report(
+                at.key("as_of"),
+                "dates a citation of the summary",
+                "Give the date once, as the summary's `as_of`.",
+            );
+        }
+    }
+    if let Some(as_of) = &summary.as_of {
+        items::check_as_of(c, at, as_of, &summary.citations);
     }
 }
 
