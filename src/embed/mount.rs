@@ -254,14 +254,16 @@ fn mount(document: &Document, host: Element) {
     let prerendered = shadow.query_selector(".fs-root").ok().flatten();
     let mounted = match (content, prerendered) {
         // The build pre-renders the built-in sheet for one language and theme and says which
-        // (`data-prerendered="en auto"`). With the same settings the wasm adopts that HTML in
-        // place (hydration), so nothing moves; otherwise it renders afresh. The view is not
-        // part of it: asked for in full, the card hydrates the glance and opens its
-        // disclosures (the pre-render is the glance, which readers without the wasm can open).
+        // (`data-prerendered="en auto glance"`). With the same settings the wasm adopts that
+        // HTML in place (hydration), so nothing moves; otherwise it renders afresh: Yew's
+        // hydration panics on a DOM that differs from its render (the full view shows more).
         (Content::Card(props), Some(root))
             if root.child_element_count() > 0
                 && host.get_attribute(PRERENDERED).as_deref()
-                    == Some(format!("{} {}", props.lang, props.theme.key()).as_str()) =>
+                    == Some(
+                        format!("{} {} {}", props.lang, props.theme.key(), props.view.key())
+                            .as_str(),
+                    ) =>
         {
             let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
             Mounted {

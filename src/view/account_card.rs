@@ -10,11 +10,14 @@ pub struct AccountCardProps {
     pub claim: ClaimView,
     pub open: bool,
     pub dispatch: Callback<Action>,
+    /// The full view: each outlet's words shown, not only one tap away.
+    #[prop_or_default]
+    pub full: bool,
 }
 
 /// One outlet's account in a disagreement of claims: which outlet, through whom, what it
 /// says (the button that opens the quote), and its statuses. The quote itself is one tap
-/// away, so the two accounts fit side by side.
+/// away, so the two accounts fit side by side; the full view shows it.
 #[function_component(AccountCard)]
 pub fn account_card(props: &AccountCardProps) -> Html {
     let c = &props.claim;
@@ -25,6 +28,11 @@ pub fn account_card(props: &AccountCardProps) -> Html {
                 <span class="fs-sr">{ "Sources for " }</span>
                 <span class="fs-claim-summary">{ &c.summary }</span>
             </Cited>
+            if props.full {
+                { for c.item.citations.iter().map(|cite| html! {
+                    <blockquote class="fs-account-quote">{ &cite.quote.0 }{ &cite.quote.1 }{ &cite.quote.2 }</blockquote>
+                }) }
+            }
             <p class="fs-badges">
                 { for c.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             </p>

@@ -128,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
-          <div class="fs-layout">
+          <div class={if full { "fs-layout fs-layout--full" } else { "fs-layout" }}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
                     dateline={view.dateline.clone()} outlets={view.outlets.join(", ")}
                     open={popovers.is_open(&view.summary.item.anchor)} dispatch={dispatch.clone()} />
@@ -156,7 +156,7 @@ pub fn app(props: &AppProps) -> Html {
                                     <ul class="fs-accounts">
                                         { for d.accounts.iter().map(|c| html! {
                                             <AccountCard key={c.item.id.clone()} claim={c.clone()}
-                                                         open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
+                                                         open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} full={full} />
                                         }) }
                                     </ul>
                                 }
@@ -175,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
                     </ul>
                 </Disclosure>
             }
-            <Disclosure summary={format!("Sources ({})", view.sources.len())} open={full}>
+            <Disclosure summary={format!("The sources in full ({})", view.sources.len())} open={full}>
                 <SourcesList sources={view.sources.clone()} />
             </Disclosure>
             <Disclosure summary="How statuses are decided" open={full}>

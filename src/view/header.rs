@@ -29,13 +29,15 @@ pub fn header(props: &HeaderProps) -> Html {
                 <span>{ &props.outlets }</span>
             </p>
             <h2 class="fs-headline">{ &props.headline }</h2>
-            <p class="fs-summary" id={summary.item.anchor.clone()}>
+            // A div, not a p: the button's popover is a div, which would end a p early in
+            // the pre-rendered HTML, and the wasm would not find the card it rendered.
+            <div class="fs-summary" id={summary.item.anchor.clone()}>
                 if let Some(when) = &summary.when { <strong class="fs-summary-when">{ when }{ ": " }</strong> }
                 { &summary.text }{ " " }
                 <Cited item={summary.item.clone()} subject="the summary" open={props.open} dispatch={props.dispatch.clone()}>
                     <span class="fs-sources-link">{ "Sources" }</span><span class="fs-sr">{ " for the summary" }</span>
                 </Cited>
-            </p>
+            </div>
         </header>
     }
 }

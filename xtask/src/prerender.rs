@@ -28,8 +28,9 @@ pub fn card() -> Result<String, String> {
 /// the one-file page, a `<link>` where a Content-Security-Policy forbids inline styles.
 pub fn mount_point(card: &str, style: &str) -> String {
     format!(
-        "<div data-factsheet data-prerendered=\"{LANG} {theme}\">\
+        "<div data-factsheet data-prerendered=\"{LANG} {theme} {view}\">\
          <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template></div>",
-        theme = Theme::Auto.key()
+        theme = Theme::Auto.key(),
+        view = View::Glance.key()
     )
 }
