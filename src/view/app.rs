@@ -130,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
           <div class={if full { "fs-layout fs-layout--full" } else { "fs-layout" }}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} outlets={view.outlets.join(", ")}
+                    dateline={view.dateline.clone()}
                     open={popovers.is_open(&view.summary.item.anchor)} dispatch={dispatch.clone()} />
 
                 if !view.key_figures.is_empty() {
@@ -175,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
                     </ul>
                 </Disclosure>
             }
-            <Disclosure summary={format!("The sources in full ({})", view.sources.len())} open={full}>
+            <Disclosure summary={format!("Sources: {}", view.outlets.join(", "))} open={full}>
                 <SourcesList sources={view.sources.clone()} />
             </Disclosure>
             <Disclosure summary="How statuses are decided" open={full}>

@@ -28,9 +28,16 @@ pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
             <ul class="fs-chart-groups">
                 { for chart.groups.iter().map(|group| html! {
                     <li class="fs-chart-group">
-                        <p class="fs-chart-origin">{ &group.origin }</p>
+                        <p class="fs-chart-origin">
+                            { &group.origin }
+                            // One estimate: its date beside its origin, a line saved. Who in
+                            // the origin said it is in its popover.
+                            if let [only] = group.estimates.as_slice() {
+                                <span class="fs-estimate-when">{ " \u{00B7} " }{ &only.when }</span>
+                            }
+                        </p>
                         <ul class="fs-estimates">
-                            { for group.estimates.iter().map(|e| estimate(e, props)) }
+                            { for group.estimates.iter().map(|e| estimate(e, group.estimates.len() > 1, props)) }
                         </ul>
                     </li>
                 }) }
@@ -58,14 +65,20 @@ fn swatch_class(swatch: usize, vague: bool) -> String {
     }
 }
 
-fn estimate(e: &EstimateView, props: &EstimatesChartProps) -> Html {
+/// "January 4, 2025", or "“last week” (date not stated), Volodymyr Zelenskyy".
+fn when(e: &EstimateView) -> String {
+    match &e.claimant {
+        Some(who) => format!("{}, {who}", e.when),
+        None => e.when.clone(),
+    }
+}
+
+fn estimate(e: &EstimateView, dated: bool, props: &EstimatesChartProps) -> Html {
     html! {
         <li class="fs-estimate">
-            <p class="fs-estimate-when">
-                { &e.when }
-                if let Some(who) = &e.claimant { { ", " }{ who } }
-                { ":" }
-            </p>
+            if dated {
+                <p class="fs-estimate-when">{ when(e) }{ ":" }</p>
+            }
             <ul class="fs-parts">
                 { for e.parts.iter().map(|p| part(p, props)) }
             </ul>

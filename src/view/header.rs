@@ -10,13 +10,12 @@ pub struct HeaderProps {
     pub summary: SummaryView,
     pub place: AttrValue,
     pub dateline: AttrValue,
-    pub outlets: AttrValue,
     /// Whether the summary's sources are open.
     pub open: bool,
     pub dispatch: Callback<Action>,
 }
 
-/// The kicker (place, dates, sources), the headline, and the summary with its day and the
+/// The kicker (place and dates; the sources are named by their disclosure), the headline, and the summary with its day and the
 /// button that opens the quotes it rests on.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
@@ -26,7 +25,6 @@ pub fn header(props: &HeaderProps) -> Html {
             <p class="fs-kicker">
                 <span>{ &props.place }</span>
                 <span>{ &props.dateline }</span>
-                <span>{ &props.outlets }</span>
             </p>
             <h2 class="fs-headline">{ &props.headline }</h2>
             // A div, not a p: the button's popover is a div, which would end a p early in

@@ -230,7 +230,7 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
         groups: groups.into_iter().map(|(_, g)| g).collect(),
         key,
         scale: format!(
-            "Bars on one scale, 0 to {}. Each estimate is one origin's.",
+            "One scale, 0 to {}; one origin per line.",
             format_number(max, lang).unwrap_or_default()
         ),
     })

@@ -77,7 +77,7 @@ fn attributions(
             outlets.push(&c.source);
         }
     }
-    outlets
+    let lines: Vec<AttributionView> = outlets
         .into_iter()
         .map(|source| {
             let cited: Vec<_> = figure
@@ -119,7 +119,29 @@ fn attributions(
                 },
             }
         })
-        .collect()
+        .collect();
+    // Outlets that say the same (same parties, no hedge or date of their own) share a line:
+    // "RFA and Bloomberg: Ukraine".
+    let mut merged: Vec<(Vec<String>, AttributionView)> = Vec::new();
+    for line in lines {
+        let same = merged.iter_mut().find(|(_, m)| {
+            m.hedge.is_none()
+                && line.hedge.is_none()
+                && m.when.is_none()
+                && line.when.is_none()
+                && m.claimants == line.claimants
+                && m.via == line.via
+        });
+        match same {
+            Some((names, m)) => {
+                names.push(line.outlet);
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                m.outlet = join_names(&refs);
+            }
+            None => merged.push((vec![line.outlet.clone()], line)),
+        }
+    }
+    merged.into_iter().map(|(_, line)| line).collect()
 }
 
 /// When a figure applies, in words: the day where the sheet knows it, else the words the

@@ -85,7 +85,7 @@ pub struct SheetView {
     pub credits: Option<CreditsView>,
     pub place: String,
     pub dateline: String,
-    /// Every outlet the sheet cites, by its full name, in sheet order.
+    /// Every outlet the sheet cites, by its short name ("RFA"), in sheet order.
     pub outlets: Vec<String>,
     /// Every figure, in sheet order (deep links and the pre-render's anchors).
     pub figures: Vec<FigureView>,
@@ -206,7 +206,11 @@ pub fn present(sheet: &Sheet, lang: &str) -> SheetView {
             .cloned()
             .collect(),
         disputes,
-        outlets: sheet.sources.iter().map(|s| s.outlet.clone()).collect(),
+        outlets: sheet
+            .sources
+            .iter()
+            .map(|s| s.short_name.clone().unwrap_or_else(|| s.outlet.clone()))
+            .collect(),
         headline: sheet.story.headline.clone(),
         summary: SummaryView {
             text: sheet.story.summary.text.clone(),
