@@ -95,8 +95,8 @@ fn part(p: &PartView, props: &EstimatesChartProps) -> Html {
                    open={props.popovers.is_open(&f.item.anchor)} dispatch={props.dispatch.clone()}>
                 <span class={swatch_class(p.swatch, p.vague)} aria-hidden="true"></span>
                 <span class="fs-sr">{ "Sources for " }</span>
-                if let Some(q) = &f.qualifier { { q }{ " " } }
-                <span class="fs-number">{ &f.number }</span>{ " " }{ &f.unit }
+                if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }
+                <span class="fs-number">{ &f.number }</span>{ " " }<span class="fs-unit">{ &f.unit }</span>
             </Cited>
             { for p.badges.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             if let Some(reading) = &p.reading { <span class="fs-reading">{ reading }</span> }
