@@ -148,7 +148,7 @@ pub fn app(props: &AppProps) -> Html {
                     <section class="fs-section fs-disputes" aria-labelledby="fs-conflicts-h">
                         <h3 id="fs-conflicts-h">{ "Where accounts disagree" }</h3>
                         { for view.disputes.iter().map(|d| html! {
-                            <ConflictPanel key={d.id.clone()} title={d.title.clone()}>
+                            <ConflictPanel key={d.id.clone()} title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
                                 if let Some(chart) = &d.chart {
                                     <EstimatesChart chart={chart.clone()} popovers={(*popovers).clone()} dispatch={dispatch.clone()} />
                                 }

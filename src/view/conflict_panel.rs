@@ -2,6 +2,8 @@ use yew::prelude::*;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ConflictPanelProps {
+    /// The id of the title, for what it holds to be named by (the chart).
+    pub title_id: AttrValue,
     pub title: AttrValue,
     /// The disagreeing estimates (a chart) or accounts (side by side).
     pub children: Html,
@@ -12,7 +14,7 @@ pub struct ConflictPanelProps {
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
         <div class="fs-conflict">
-            <p class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
+            <p class="fs-conflict-title" id={props.title_id.clone()}><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
             { props.children.clone() }
         </div>
     }

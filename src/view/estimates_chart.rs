@@ -24,7 +24,7 @@ const GAP: u32 = 8;
 pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
     let chart = &props.chart;
     html! {
-        <figure class="fs-chart">
+        <figure class="fs-chart" aria-labelledby={format!("conflict-{}-title", chart.id)}>
             <ul class="fs-chart-groups">
                 { for chart.groups.iter().map(|group| html! {
                     <li class="fs-chart-group">
