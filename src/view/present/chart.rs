@@ -53,8 +53,8 @@ pub struct PartView {
     pub to: u32,
     /// "read as 200–900 by this sheet", for words drawn as a range.
     pub reading: Option<String>,
-    /// The statuses shown beside it: all but "single origin", which the chart says once for
-    /// every estimate (each is one origin's; the popover still gives every status).
+    /// The statuses shown beside it: all but "single origin" where the chart says once that
+    /// every line is one origin's (the popover still gives every status).
     pub badges: Vec<Status>,
 }
 
@@ -128,6 +128,9 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
     // Time order; an estimate whose date the sheet does not know goes last. Each origin's
     // group then stands where its earliest estimate does.
     sorted.sort_by(|a, b| order(when_key(a.as_of), when_key(b.as_of)));
+    // Where every line is one origin's, the chart says so once instead of a "single origin"
+    // badge on every bar.
+    let one_origin_each = sorted.iter().all(|e| e.origins.len() == 1);
     let mut groups: Vec<(Vec<&str>, OriginGroupView)> = Vec::new();
     for estimate in &sorted {
         let Some(head) = estimate.figures.first() else {
@@ -172,7 +175,7 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
                         .statuses
                         .iter()
                         .copied()
-                        .filter(|s| *s != Status::SingleOrigin)
+                        .filter(|s| !(one_origin_each && *s == Status::SingleOrigin))
                         .collect(),
                     figure,
                     swatch: swatch(&f.unit),
@@ -229,10 +232,17 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
         title: conflict.title.clone(),
         groups: groups.into_iter().map(|(_, g)| g).collect(),
         key,
-        scale: format!(
-            "One scale, 0 to {}; one origin per line.",
-            format_number(max, lang).unwrap_or_default()
-        ),
+        scale: {
+            let scale = format!(
+                "One scale, 0 to {}",
+                format_number(max, lang).unwrap_or_default()
+            );
+            if one_origin_each {
+                format!("{scale}; one origin per line.")
+            } else {
+                format!("{scale}.")
+            }
+        },
     })
 }
 
