@@ -113,6 +113,22 @@ fn every_rule_case_fails_with_its_messages_paths_lines_and_columns() {
 }
 
 #[test]
+fn the_verbatim_check_covers_the_summarys_citations() {
+    let sheet = load("sheet.json", FIXTURE.as_bytes(), None).unwrap();
+    let mut changed = sheet.clone();
+    let quote = &mut changed.story.summary.citations[0].quote;
+    *quote = quote.replacen("fall", "rise", 1);
+    assert_ne!(changed, sheet);
+    let problems = check_quotes(&changed, &read_source);
+    let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
+    assert_eq!(paths, ["story.summary.citations[0].quote"]);
+    assert_eq!(
+        problems[0].message,
+        "is not in the text of source \"gazette\""
+    );
+}
+
+#[test]
 fn every_byte_level_file_fails_with_its_messages_paths_lines_and_columns() {
     let errors = check_all(&catalogue::byte_cases());
     assert!(errors.is_empty(), "\n{}", errors.join("\n"));

@@ -107,6 +107,66 @@ const HINTS: &[(&str, &str, &str)] = &[
         "parties[1].name",
         "Delete the character",
     ),
+    (
+        "status-missing",
+        "figures[0].status",
+        "declare `corroborated`",
+    ),
+    (
+        "status-listed-twice",
+        "figures[4].status[1]",
+        "List each status once",
+    ),
+    (
+        "undated-figure-declared-disputed",
+        "figures[5].status",
+        "Set \"status\": [\"single_origin\"] (remove `disputed`)",
+    ),
+    (
+        "attribution-not-among-claimants",
+        "figures[0].citations[1].claimants[0]",
+        "Add \"rescue-team\" to the figure's `claimants`",
+    ),
+    (
+        "conflict-mixes-figures-and-claims",
+        "conflicts[1].items[2]",
+        "put the others in a conflict of their own",
+    ),
+    (
+        "summary-uncited",
+        "story.summary.citations",
+        "Cite at least one",
+    ),
+    (
+        "summary-unsupported-word",
+        "story.summary.text",
+        "Cite the source's words that say it, or reword the summary",
+    ),
+    (
+        "summary-citation-attributed",
+        "story.summary.citations[0].claimants",
+        "Leave `claimants` out",
+    ),
+    (
+        "headline-unsupported-word",
+        "story.headline",
+        "or reword the headline",
+    ),
+    (
+        "claim-summary-unsupported-word",
+        "claims[0].summary",
+        "Cite the source's words that say it, or reword the summary",
+    ),
+    (
+        "figure-label-invented-number",
+        "figures[0].label",
+        "take it out of the label",
+    ),
+    (
+        "credits-corrections-not-a-contact",
+        "credits.corrections",
+        "corrections@example.org",
+    ),
     ("trailing-comma", "story.dates", "comma"),
     ("truncated", "figures[1]", "ends too early"),
 ];

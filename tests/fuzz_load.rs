@@ -39,8 +39,9 @@ mod claim_review;
 use claim_review::{claim_reviews, script_element};
 
 const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
-/// 2026-01-01T00:00Z in minutes, as the widget passes its clock.
-const NOW: Moment = Moment(20_454 * 1440);
+/// 2027-01-01T00:00Z in minutes, as the widget passes its clock: after the seed sheet's
+/// `credits.updated`, so the shipped sheet loads.
+const NOW: Moment = Moment(20_819 * 1440);
 const LANGS: [&str; 6] = ["en", "de-CH", "fr", "ar-EG", "", "x-\u{202e}-\u{0}"];
 
 /// What the fuzzer splices in: JSON syntax, hostile text and numbers at the edges.
@@ -454,9 +455,13 @@ fn no_input_makes_load_validate_or_present_panic() {
             dir.display()
         );
     }
-    // The mutations must reach the validator and the view, not only the parser.
+    // The mutations must reach the validator and the view, not only the parser. One input in
+    // 25: the validator refuses most edits of a sheet's text (a quote changed leaves the
+    // claim's summary, the figure's label or the headline unsupported), so at the default
+    // seed on two threads 937 of 20,000 load (1,078 before claim summaries, labels and the
+    // headline were held to their quotes).
     assert!(
-        loaded * 20 > inputs,
+        loaded * 25 > inputs,
         "only {loaded} of {inputs} inputs loaded: the fuzzer hardly reaches `present`"
     );
 }

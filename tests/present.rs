@@ -82,7 +82,7 @@ fn the_why_sentence_names_the_origins_and_ends_with_the_origin_note() {
     let view = present(&sheet, "en");
     let items = view.figures.iter().map(|f| &f.item);
     for item in items.chain(view.claims.iter().map(|c| &c.item)) {
-        // A contested, unverified or unacknowledged item says so first; every "why" ends with
+        // A disputed, unverified or unacknowledged item says so first; every "why" ends with
         // how many outlets and origins stand behind it.
         let first = item.statuses.first().copied();
         if let Some(first) =
@@ -754,4 +754,24 @@ fn seed_story_chart_groups_ukraine_once_and_reads_several_hundred_as_a_range() {
         .map(|a| a.hedge.as_deref())
         .collect();
     assert_eq!(hedges, [Some("as many as"), Some("possibly")]);
+    assert!(
+        chart.scale.ends_with("one origin per line."),
+        "{}",
+        chart.scale
+    );
+    for part in chart
+        .groups
+        .iter()
+        .flat_map(|g| &g.estimates)
+        .flat_map(|e| &e.parts)
+    {
+        assert!(
+            !part.badges.contains(&Status::SingleOrigin),
+            "{}",
+            part.figure.item.id
+        );
+    }
+    // The other conflict is between accounts (claims): no chart.
+    let ids: Vec<&str> = v.charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["casualty-estimates"]);
 }

@@ -16,14 +16,17 @@ pub struct AccountCardProps {
 }
 
 /// One outlet's account in a disagreement of claims: which outlet, through whom, what it
-/// says (the button that opens the quote), and its statuses. The quote itself is one tap
+/// says (and who, where its summary does not name them) (the button that opens the quote), and its statuses. The quote itself is one tap
 /// away, so the two accounts fit side by side; the full view shows it.
 #[function_component(AccountCard)]
 pub fn account_card(props: &AccountCardProps) -> Html {
     let c = &props.claim;
     html! {
         <li class="fs-account" id={c.item.anchor.clone()}>
-            <p class="fs-account-who">{ &c.reported_by }{ ": " }{ &c.item.claimant }</p>
+            <p class="fs-account-who">
+                { &c.reported_by }
+                if let Some(who) = &c.unnamed_claimant { { ": " }{ who } }
+            </p>
             <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
                 <span class="fs-claim-summary">{ &c.summary }</span>

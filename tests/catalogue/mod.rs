@@ -62,9 +62,15 @@ struct Rule {
 
 /// The first figure's opening brace, where a missing field of it is reported.
 const FIRST_FIGURE: &str = "‸{\n      \"id\": \"homes-flooded\"";
+/// The summary's citations, as the fixture writes them.
+const SUMMARY_CITATIONS: &str = "\"citations\": [\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The river Tallow began to fall overnight, two days after it broke its banks above Marrowby.\"\n        },\n        {\n          \"source\": \"gazette\",\n          \"quote\": \"The council said at least 214 homes were flooded by the evening of Nov. 17\"\n        },\n        {\n          \"source\": \"river-radio\",\n          \"quote\": \"Mayor Brannock told listeners: \\\"The north levee held, and that is why the old town stayed dry.\\\"\"\n        }\n      ]";
 const URL: &str = "\"url\": \"https://valley-gazette.example/marrowby-flood\"";
-const NO_LONGER_DISPUTED: &str =
-    "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": ";
+/// How a figure taken out of its conflict's dispute is refused, after its id.
+macro_rules! NO_LONGER_DISPUTED {
+    () => {
+        "declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": "
+    };
+}
 /// A status list as the fixture writes it, and the place a problem with it is reported.
 const DISPUTED_SINGLE: &str =
     "\"status\": [\n        \"disputed\",\n        \"single_origin\"\n      ]";
@@ -125,15 +131,15 @@ const RULES: &[Rule] = &[
         problems: &[
             ("conflicts[0].items[0]", "", "refers to figure or claim \"nowhere\", which the sheet does not have"),
             // Out of the conflict, the figure is no longer disputed.
-            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", concat!("figure \"in-shelters\" ", NO_LONGER_DISPUTED!())),
         ] },
     Rule { name: "conflict-of-one",
         edits: &[("", "\"in-shelters\",\n        \"with-relatives\",\n        \"evacuated-per-rescue\",\n        \"left-home-per-authority\"\n      ]", "\"in-shelters\"\n      ]")],
         problems: &[
             ("conflicts[0].items", "\"id\": \"how-many-left-home\"…\"items\": ‸[", "needs at least two items to disagree"),
-            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", NO_LONGER_DISPUTED),
-            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", NO_LONGER_DISPUTED),
-            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", NO_LONGER_DISPUTED),
+            ("figures[1].status", "\"id\": \"in-shelters\"…\"status\": ‸", concat!("figure \"in-shelters\" ", NO_LONGER_DISPUTED!())),
+            ("figures[2].status", "\"id\": \"with-relatives\"…\"status\": ‸", concat!("figure \"with-relatives\" ", NO_LONGER_DISPUTED!())),
+            ("figures[3].status", "\"id\": \"evacuated-per-rescue\"…\"status\": ‸", concat!("figure \"evacuated-per-rescue\" ", NO_LONGER_DISPUTED!())),
         ] },
     Rule { name: "part-of-cycle",
         edits: &[("\"id\": \"marrowby-council\"", "\"kind\": \"government\",", "\"kind\": \"government\",\n      \"part_of\": ‸\"mayor\",")],
@@ -165,6 +171,77 @@ const RULES: &[Rule] = &[
             ("\"id\": \"leave-mill-lane\"", DISPUTED_SINGLE, "\"status\": ‸[\"disputed\", \"corroborated\"]"),
         ],
         problems: &[("claims[2].status", "", "claim \"leave-mill-lane\" declares [\"disputed\", \"corroborated\"], but the evidence gives [\"disputed\", \"single_origin\"]; not \"corroborated\": only one independent origin states it (Marrowby Town Council); \"single_origin\": Reported by 1 outlet (Tallow River Radio via County Wire), citing one origin: Mayor Ilse Brannock and Marrowby Town Council.")] },
+    // Declared statuses must be exactly the ones the evidence gives.
+    Rule { name: "status-missing",
+        edits: &[("\"id\": \"homes-flooded\"", "\"status\": [\n        \"corroborated\"\n      ]", "\"status\": ‸[]")],
+        problems: &[("figures[0].status", "", "figure \"homes-flooded\" declares [], but the evidence gives [\"corroborated\"]; \"corroborated\": Stated by 2 independent origins (Marrowby Town Council; Tallow River Authority).")] },
+    Rule { name: "status-listed-twice",
+        edits: &[("\"id\": \"pumps\"", "\"status\": [\n        \"unverified\",", "\"status\": [\n        \"unverified\",\n        ‸\"unverified\",")],
+        problems: &[("figures[4].status[1]", "", "lists \"unverified\" twice")] },
+    // The river authority's 2,000 has no date: a date not stated never makes a dispute.
+    Rule { name: "undated-figure-declared-disputed",
+        edits: &[("\"id\": \"left-home-per-authority\"", "\"status\": [\n        \"single_origin\"", "\"status\": ‸[\n        \"disputed\",\n        \"single_origin\"")],
+        problems: &[("figures[5].status", "", "figure \"left-home-per-authority\" declares [\"disputed\", \"single_origin\"], but the evidence gives [\"single_origin\"]; not \"disputed\": no estimate from another origin in its conflict gives a different number dated in the same month")] },
+    // Each outlet's attribution is among the item's claimants, and each claimant is someone's.
+    Rule { name: "attribution-not-among-claimants",
+        edits: &[("\"id\": \"homes-flooded\"", "\"claimants\": [\n            \"river-authority\"", "\"claimants\": [\n            ‸\"rescue-team\"")],
+        problems: &[
+            ("figures[0].citations[1].claimants[0]", "", "attributes it to \"rescue-team\", who is not among the figure's claimants"),
+            ("figures[0].claimants[1]", "\"id\": \"homes-flooded\"…‸\"river-authority\"", "names \"river-authority\", but no citation attributes it to them"),
+        ] },
+    Rule { name: "conflict-mixes-figures-and-claims",
+        edits: &[("", "\"fire-service-ordered\"\n      ]", "\"fire-service-ordered\",\n        ‸\"pumps\"\n      ]")],
+        problems: &[("conflicts[1].items[2]", "", "mixes figures and claims: \"pumps\" is not a claim")] },
+    // The summary is held to its citations like a claim.
+    Rule { name: "summary-uncited",
+        edits: &[("\"summary\": {", SUMMARY_CITATIONS, "\"citations\": ‸[]")],
+        problems: &[("story.summary.citations", "", "has no citation")] },
+    Rule { name: "summary-unsupported-word",
+        edits: &[("", "\"text\": \"The river Tallow broke its banks above Marrowby", "\"text\": ‸\"The river Tallow broke its banks above Oakford")],
+        problems: &[("story.summary.text", "", "the word \"Oakford\" appears in none of the summary's quotes and in no party's name or alias")] },
+    Rule { name: "summary-unsupported-number",
+        edits: &[("", "\"text\": \"The river Tallow broke its banks above Marrowby and flooded at least 214", "\"text\": ‸\"The river Tallow broke its banks above Marrowby and flooded at least 241")],
+        problems: &[("story.summary.text", "", "the number \"241\" appears in none of the summary's quotes and in no party's name or alias")] },
+    Rule { name: "summary-citation-attributed",
+        edits: &[("\"summary\": {", "\"source\": \"gazette\",", "\"source\": \"gazette\",\n          \"claimants\": ‸[\"mayor\"],")],
+        problems: &[("story.summary.citations[0].claimants", "", "attributes the summary to someone")] },
+    // The headline rests on the summary's quotes.
+    Rule { name: "headline-unsupported-word",
+        edits: &[("", "\"headline\": \"Marrowby's flood: homes, shelters and a levee that held\"", "\"headline\": ‸\"Marrowby's flood: homes, shelters and the Oakford levee\"")],
+        problems: &[("story.headline", "", "the word \"Oakford\" appears in none of the summary's quotes and in no party's name or alias")] },
+    // A claim's summary is the editor's words too, held to the claim's quotes.
+    Rule { name: "claim-summary-unsupported-word",
+        edits: &[("", "\"summary\": \"The mayor says the north levee held and kept the old town dry.\"", "\"summary\": ‸\"The mayor says the north levee held and kept Oakford dry.\"")],
+        problems: &[("claims[0].summary", "", "the word \"Oakford\" appears in none of the claim's quotes and in no party's name or alias")] },
+    Rule { name: "claim-summary-unsupported-number",
+        edits: &[("", "raised the river by almost a metre.\",\n      \"claimants\"", "raised the river by 2 metres.\",\n      \"claimants\"")],
+        problems: &[("claims[1].summary", "\"id\": \"reservoir-release\"…\"summary\": ‸", "the number \"2\" appears in none of the claim's quotes and in no party's name or alias")] },
+    // A label names what is counted; a number in it that no quote has is invented.
+    Rule { name: "figure-label-invented-number",
+        edits: &[("", "\"label\": \"Homes flooded in Marrowby\"", "\"label\": ‸\"Homes flooded in Marrowby's 3 wards\"")],
+        problems: &[("figures[0].label", "", "the number \"3\" appears in none of the figure's quotes")] },
+    Rule { name: "figure-unit-invented-number",
+        edits: &[("", "\"unit\": \"people in shelters\"", "\"unit\": ‸\"people in 12 shelters\"")],
+        problems: &[("figures[1].unit", "", "the number \"12\" appears in none of the figure's quotes")] },
+    Rule { name: "conflict-title-invented-number",
+        edits: &[("", "\"title\": \"How many people left their homes\"", "\"title\": ‸\"How many of Marrowby's 4,000 people left their homes\"")],
+        problems: &[("conflicts[0].title", "", "the number \"4,000\" appears in none of the quotes of its items")] },
+    // Credits: a real day, not in the future; a contact a reader can use.
+    Rule { name: "credits-not-a-day",
+        edits: &[("", "\"updated\": \"2025-11-18\"", "\"updated\": ‸\"2025-11-31\"")],
+        problems: &[("credits.updated", "", "\"2025-11-31\" is not a day")] },
+    Rule { name: "credits-updated-in-the-future",
+        edits: &[("", "\"updated\": \"2025-11-18\"", "\"updated\": ‸\"2031-11-18\"")],
+        problems: &[("credits.updated", "", "2031-11-18 is in the future")] },
+    Rule { name: "credits-corrections-not-a-contact",
+        edits: &[("", "\"corrections\": \"corrections@valley-gazette.example\"", "\"corrections\": ‸\"http://valley-gazette.example/corrections\"")],
+        problems: &[("credits.corrections", "", "\"http://valley-gazette.example/corrections\" is neither an email address nor an https:// link")] },
+    Rule { name: "credits-corrections-disguised",
+        edits: &[("", "\"corrections\": \"corrections@valley-gazette.example\"", "\"corrections\": ‸\"corrections@valley\u{200b}-gazette.example\"")],
+        problems: &[("credits.corrections", "", "the contact contains spaces or invisible characters")] },
+    Rule { name: "credits-compiled-by-empty",
+        edits: &[("", "\"compiled_by\": \"The Valley Gazette data desk\"", "\"compiled_by\": ‸\" \"")],
+        problems: &[("credits.compiled_by", "", "is empty")] },
     // Dates.
     Rule { name: "impossible-date",
         edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],

@@ -41,6 +41,8 @@ described! {
     }
 
     pub struct Story {
+        /// The story in a line, in sentence case: held to the summary's quotes like the
+        /// summary.
         pub headline: String,
         /// What happened, in one or two sentences, backed by the sources' own words.
         pub summary: Summary,
@@ -163,10 +165,12 @@ described! {
     pub struct Figure {
         /// Stable id; also the figure's anchor in the page (`#fig-<id>`).
         pub id: String,
-        /// What is counted, e.g. "North Korean soldiers killed".
+        /// What is counted, e.g. "North Korean soldiers killed". A word with a digit in it
+        /// must be in one of the figure's quotes.
         pub label: String,
         pub value: Value,
-        /// What one counts, e.g. "soldiers".
+        /// What one counts, e.g. "soldiers". A word with a digit in it must be in one of the
+        /// figure's quotes.
         pub unit: String,
         /// Who states the figure (party ids): every party any citation attributes it to. Two
         /// parties that are part of one another count as one origin.
@@ -248,7 +252,9 @@ described! {
     pub struct Claim {
         pub id: String,
         pub kind: ClaimKind,
-        /// The claim in the sheet's own plain words.
+        /// The claim in the sheet's own plain words, saying who says it as its quotes do.
+        /// Held to them like the story's summary: every number and every capitalised word (but
+        /// a sentence's first) appears in one of its quotes or in a party's name or alias.
         pub summary: String,
         pub claimants: Vec<String>,
         /// For `could_not_verify` and `not_acknowledged`: the figures or claims it is about.
@@ -304,7 +310,7 @@ described! {
     pub struct Conflict {
         pub id: String,
         /// What the items are about, as a label ("How many North Koreans have been killed or
-        /// wounded").
+        /// wounded"). A word with a digit in it must be in one of the items' quotes.
         pub title: String,
         /// Figure ids or claim ids (not both), at least two.
         pub items: Vec<String>,
@@ -340,6 +346,18 @@ impl Status {
             Status::SingleOrigin => "Single origin",
         }
     }
+}
+
+impl Summary {
+    /// What a summary's words (the story's, and each claim's) and the headline's must be
+    /// backed by, in the words the README uses.
+    pub const RULE: &'static str = "Every number in a summary, the story's or a claim's, or in the headline (in digits, or a number word such as \"two\" or \"hundred\"), and every word that starts with a capital letter other than a sentence's first, appears in one of that summary's quotes (the story summary's, for the headline) or in a party's name or alias.";
+}
+
+impl Figure {
+    /// What a label may say, in the words the README uses: it names what is counted, so a
+    /// number in it that no quote has would be the editor's own.
+    pub const LABEL_RULE: &'static str = "A word with a digit in a label (a figure's label or unit, a conflict's title) appears in one of the quotes it labels: a figure's own, or those of the conflict's items.";
 }
 
 impl Value {

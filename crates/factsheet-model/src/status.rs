@@ -403,11 +403,10 @@ pub fn estimates<'a>(sheet: &'a Sheet, conflict: &'a Conflict) -> Vec<Estimate<'
         let Some(figure) = sheet.figures.iter().find(|f| &f.id == id) else {
             continue;
         };
-        let mut figure_origins = origins(sheet, Item::Figure(figure));
-        figure_origins.sort_unstable();
+        let figure_origins = origins(sheet, Item::Figure(figure));
         let date = date_words(&figure.as_of);
         let same = out.iter_mut().find(|e| {
-            e.origins == figure_origins
+            same_members(&e.origins, &figure_origins)
                 && match &date {
                     Some(d) => date_words(e.as_of).as_ref() == Some(d),
                     None => e.as_of == &figure.as_of,
@@ -423,6 +422,11 @@ pub fn estimates<'a>(sheet: &'a Sheet, conflict: &'a Conflict) -> Vec<Estimate<'
         }
     }
     out
+}
+
+/// The same origins, in any order (each list holds each origin once).
+fn same_members(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
 fn origin_names(sheet: &Sheet, origins: &[&str]) -> String {
@@ -520,14 +524,24 @@ fn claim_disputes(sheet: &Sheet, claim: &Claim) -> Vec<String> {
             })
             .collect();
         if !accounts.is_empty() {
-            out.push(format!(
-                "Disputed ({}): another outlet's account differs: {}.",
+            out.push(end_sentence(format!(
+                "Disputed ({}): another outlet's account differs: {}",
                 conflict.title,
                 accounts.join("; ")
-            ));
+            )));
         }
     }
     out
+}
+
+/// Ends a sentence with a full stop unless it already ends with one, before or inside a
+/// closing quotation mark.
+fn end_sentence(mut sentence: String) -> String {
+    let tail = sentence.trim_end_matches(['\u{201D}', '"', '\'']);
+    if !tail.ends_with(['.', '!', '?']) {
+        sentence.push('.');
+    }
+    sentence
 }
 
 /// Works out the statuses of `item` from the sheet's evidence.
@@ -556,11 +570,11 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
                 push_unique(&mut outlets, outlet_name(sheet, &c.source));
             }
             let words = notice.citations.first().map_or("", |c| c.quote.as_str());
-            format!(
+            end_sentence(format!(
                 "Unverified: {} says \u{201C}{}\u{201D}",
                 join_names(&outlets),
                 words.trim()
-            )
+            ))
         })
         .collect();
     if !unverified.is_empty() {
@@ -621,7 +635,7 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
             }),
             None,
         ) if origins.len() < 2 => {
-            format!("The words of {claimant_names}, quoted. {reported}.")
+            format!("A speaker's own words, quoted: {claimant_names}. {reported}.")
         }
         (
             Item::Claim(Claim {
@@ -636,7 +650,7 @@ pub fn assess(sheet: &Sheet, item: Item<'_>) -> Assessment {
         reasons.push((Status::SingleOrigin, sentence));
     }
 
-    reasons.sort_by_key(|(s, _)| Status::ALL.iter().position(|x| x == s));
+    // Pushed in `Status::ALL` order above, so no sort (and no sort code in the wasm).
     Assessment {
         statuses: reasons.iter().map(|(s, _)| *s).collect(),
         reasons,

@@ -148,3 +148,135 @@ mod tests {
         assert_eq!(read_number("several hundred"), None);
     }
 }
+
+/// A word of running text, and whether it begins a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub starts_sentence: bool,
+}
+
+/// The words of `text`: runs of letters and digits, a number keeping its separators
+/// ("12,000", "2.5"). A word begins a sentence when it is the first, or follows `.`, `!` or
+/// `?` (so "Nov. 17" makes "17" a sentence's first word: a number is checked wherever it is).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at_sentence_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        let inside_number =
+            start.is_some_and(|s| text[s..i].ends_with(|p: char| p.is_ascii_digit()));
+        if is_word_char(c) || ((c == ',' || c == '.') && inside_number && next_is_digit) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..i],
+                starts_sentence: at_sentence_start,
+            });
+            at_sentence_start = false;
+        }
+        if matches!(c, '.' | '!' | '?') {
+            at_sentence_start = true;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            starts_sentence: at_sentence_start,
+        });
+    }
+    out
+}
+
+/// Part of a word: anything but spaces, control characters and punctuation (ASCII, Latin-1's,
+/// and the general punctuation block's dashes, quotes and dots). Told apart this way rather
+/// than by `char::is_alphanumeric`, whose Unicode tables would add kilobytes to the wasm.
+fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || c.is_ascii_punctuation()
+        || matches!(c, '\u{A1}'..='\u{BF}' | '\u{2010}'..='\u{205E}' | '\u{3000}'..='\u{303F}'))
+}
+
+/// Whether a word starts with a capital letter: its first letter has a lower-case form other
+/// than itself (the lower-case tables are in the wasm already; `is_uppercase`'s are not).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.to_lowercase().next() != Some(c))
+}
+
+/// Numbers written as words, which the summary rule treats as numbers. "One" is left out: it
+/// is as often a pronoun ("one captive") as a count.
+pub const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+];
+
+/// Whether a word is a number: it has a digit, or is one of [`NUMBER_WORDS`].
+pub fn is_number(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_whole_and_know_where_sentences_start() {
+        let found: Vec<(&str, bool)> =
+            words("As many as 12,000 (or 2.5 thousand). Kim Jong Un's soldiers, \"Kursk\"-bound.")
+                .iter()
+                .map(|w| (w.text, w.starts_sentence))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("As", true),
+                ("many", false),
+                ("as", false),
+                ("12,000", false),
+                ("or", false),
+                ("2.5", false),
+                ("thousand", false),
+                ("Kim", true),
+                ("Jong", false),
+                ("Un", false),
+                ("s", false),
+                ("soldiers", false),
+                ("Kursk", false),
+                ("bound", false),
+            ]
+        );
+        assert!(is_capitalised("Élysée") && is_capitalised("Kim") && !is_capitalised("kim"));
+        assert!(!is_capitalised("12,000") && !is_capitalised(""));
+        assert!(is_number("12,000") && is_number("Hundred") && !is_number("one"));
+    }
+}

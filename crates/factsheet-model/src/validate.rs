@@ -8,6 +8,7 @@
 mod items;
 mod quotes;
 mod sources;
+mod support;
 
 use std::collections::HashMap;
 
@@ -88,6 +89,7 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
     check_ids(&mut c);
     sources::check_story_and_sources(&mut c);
     sources::check_parties(&mut c);
+    sources::check_credits(&mut c);
     items::check_figures(&mut c);
     items::check_claims(&mut c);
     items::check_conflicts(&mut c);

@@ -224,7 +224,7 @@ pub(super) fn chart_view(sheet: &Sheet, conflict: &Conflict, lang: &str) -> Opti
         key.push(KeyEntryView {
             swatch: swatch(&f.unit),
             vague: true,
-            label: format!("\u{201C}{}\u{201D}: words, not a number", f.value.written()),
+            label: format!("\u{201C}{}\u{201D}: words", f.value.written()),
         });
     }
     Some(ChartView {

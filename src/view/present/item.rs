@@ -44,6 +44,8 @@ pub struct ClaimView {
     pub kind: &'static str,
     /// The outlets that report it and who passed it on, each once: "RFA via Yonhap".
     pub reported_by: String,
+    /// Who says it, where the summary does not name them (by name or alias) itself.
+    pub unnamed_claimant: Option<String>,
 }
 
 fn source_dated(sheet: &Sheet, id: &str) -> String {
@@ -120,7 +122,16 @@ pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
             outlets.push(name);
         }
     }
+    let summary = claim.summary.to_lowercase();
+    let named = claim.claimants.iter().any(|id| {
+        crate::model::status::party(sheet, id).is_some_and(|p| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .any(|n| summary.contains(&n.to_lowercase()))
+        })
+    });
     ClaimView {
+        unnamed_claimant: (!named).then(|| item.claimant.clone()),
         reported_by: outlets.join("; "),
         item,
         summary: claim.summary.clone(),

@@ -1,6 +1,6 @@
 //! Figures, claims and conflicts: their citations, values, dates and references.
 
-use super::{check_party_refs, dangling, each, partial_date, Checker};
+use super::{check_party_refs, dangling, each, partial_date, support, Checker};
 use crate::date::{parse_moment, parse_offset, Moment, PartialDate, WEEKDAYS};
 use crate::path::Path;
 use crate::sheet::{AsOf, Citation, ClaimKind, Dated, Sheet, Value};
@@ -98,6 +98,11 @@ pub(super) fn check_figures(c: &mut Checker) {
             "Name the party who states the figure.",
         );
         check_citations(c, &at, &figure.citations);
+        let mut quoted = Vec::new();
+        support::add_quoted_words(&mut quoted, &figure.citations);
+        let quotes = "the figure's quotes";
+        support::check_label_numbers(c, at.key("label"), &figure.label, quotes, &quoted);
+        support::check_label_numbers(c, at.key("unit"), &figure.unit, quotes, &quoted);
         check_attributions(c, &at, Item::Figure(figure));
         check_value(c, &at.key("value"), &figure.value, &figure.citations);
         check_as_of(c, &at, &figure.as_of, &figure.citations);
@@ -295,6 +300,9 @@ pub(super) fn check_claims(c: &mut Checker) {
         );
         check_party_refs(c, &at, "silent_parties", &claim.silent_parties);
         check_citations(c, &at, &claim.citations);
+        let (summary, citations) = (&claim.summary, &claim.citations);
+        let words = ("summary", summary.as_str());
+        support::check_summary_words(c, at.key("summary"), words, "the claim's", citations);
         check_attributions(c, &at, Item::Claim(claim));
         for (j, about) in claim.about.iter().enumerate() {
             if about == &claim.id {
@@ -356,6 +364,15 @@ pub(super) fn check_conflicts(c: &mut Checker) {
                 "List every figure or claim in the disagreement.",
             );
         }
+        let mut quoted = Vec::new();
+        for id in &conflict.items {
+            let figure = sheet.figures.iter().find(|f| &f.id == id);
+            let claim = sheet.claims.iter().find(|x| &x.id == id);
+            let citations = figure.map(|f| &f.citations).or(claim.map(|x| &x.citations));
+            support::add_quoted_words(&mut quoted, citations.map_or(&[], |x| x));
+        }
+        let quotes = "the quotes of its items";
+        support::check_label_numbers(c, at.key("title"), &conflict.title, quotes, &quoted);
         let first_is_figure = conflict.items.iter().find_map(|id| is_figure(sheet, id));
         for (j, id) in conflict.items.iter().enumerate() {
             let figure = is_figure(sheet, id);

@@ -1,7 +1,7 @@
 //! The story, its sources and the parties: text a reader sees, dates, links, and `part_of`.
 
-use super::{dangling, each, items, partial_date, Checker};
-use crate::date::parse_moment;
+use super::{dangling, each, items, partial_date, support, Checker};
+use crate::date::{parse_moment, PartialDate};
 use crate::path::Path;
 use crate::sheet::Dated;
 use crate::text::is_invisible_or_bidi;
@@ -91,6 +91,85 @@ fn check_summary(c: &mut Checker, at: &Path) {
     if let Some(as_of) = &summary.as_of {
         items::check_as_of(c, at, as_of, &summary.citations);
     }
+    let citations = &summary.citations;
+    let whose = "the summary's";
+    let words = ("summary", summary.text.as_str());
+    support::check_summary_words(c, at.key("text"), words, whose, citations);
+    // The headline tells the story in fewer words: the summary's quotes must back it too.
+    let headline = ("headline", c.sheet.story.headline.as_str());
+    let headline_at = Path::root().key("story").key("headline");
+    support::check_summary_words(c, headline_at, headline, whose, citations);
+}
+
+/// Who made the sheet: text a reader sees, a real day not in the future, and a corrections
+/// contact a reader can use.
+pub(super) fn check_credits(c: &mut Checker) {
+    let Some(credits) = &c.sheet.credits else {
+        return;
+    };
+    let at = Path::root().key("credits");
+    if let Some(by) = &credits.compiled_by {
+        c.text(at.key("compiled_by"), by);
+    }
+    if let Some(updated) = &credits.updated {
+        let path = at.key("updated");
+        match PartialDate::parse(updated).filter(|d| d.day.is_some()) {
+            None => c.report(
+                path,
+                format!("{updated:?} is not a day"),
+                "Write the day the sheet was last checked as YYYY-MM-DD.",
+            ),
+            // The earliest time zone: a day that has begun anywhere is not in the future.
+            Some(day) if c.now.is_some_and(|now| day.start(14 * 60) > now) => c.report(
+                path,
+                format!("{updated} is in the future"),
+                "Write the day the sheet was last checked, not a later one: check the year.",
+            ),
+            Some(_) => {}
+        }
+    }
+    if let Some(contact) = &credits.corrections {
+        let path = at.key("corrections");
+        let tricky = contact
+            .chars()
+            .any(|ch| ch.is_whitespace() || ch.is_control() || is_invisible_or_bidi(ch));
+        if tricky {
+            c.report(
+                path,
+                "the contact contains spaces or invisible characters",
+                "Paste the address or link again.",
+            );
+        } else if !(is_email(contact) || is_https_link(contact)) {
+            c.report(
+                path,
+                format!("{contact:?} is neither an email address nor an https:// link"),
+                "Give an address such as corrections@example.org, or a page starting with https://.",
+            );
+        }
+    }
+}
+
+/// `name@host.tld`: one `@`, something before it, a dotted host after it.
+fn is_email(text: &str) -> bool {
+    let Some((name, host)) = text.split_once('@') else {
+        return false;
+    };
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || !ch.is_ascii() || ch == '.' || ch == '-');
+    !name.is_empty() && !host.contains('@') && host_ok
+}
+
+/// A secure link with a host: readers are sent to it.
+fn is_https_link(text: &str) -> bool {
+    let secure = text
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    let host = text.get(8..).and_then(|rest| rest.split('/').next());
+    secure && host.is_some_and(|h| h.contains('.') && !h.starts_with('.') && !h.ends_with('.'))
 }
 
 fn check_url(c: &mut Checker, path: Path, url: &str) {
@@ -144,6 +223,43 @@ pub(super) fn check_parties(c: &mut Checker) {
                 Some(parent) => current = parent,
                 None => break,
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_email, is_https_link};
+
+    #[test]
+    fn a_corrections_contact_is_an_address_or_a_secure_link() {
+        for ok in [
+            "corrections@example.org",
+            "desk.corrections@news.example.co.uk",
+        ] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for ok in ["https://example.org/corrections", "HTTPS://example.org"] {
+            assert!(is_https_link(ok), "{ok}");
+        }
+        for bad in [
+            "corrections",
+            "@example.org",
+            "a@b",
+            "a@b@example.org",
+            "a@.example.org",
+            "mailto:",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for bad in [
+            "http://example.org",
+            "https://",
+            "https://localhost",
+            "javascript:alert(1)",
+            "https:/example.org",
+        ] {
+            assert!(!is_https_link(bad), "{bad}");
         }
     }
 }
