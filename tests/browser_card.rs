@@ -14,9 +14,10 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use factsheet::model::Status;
 use factsheet::model::{load, Sheet};
 use factsheet::view::present::{present, FigureView, SheetView};
-use factsheet::view::{App, AppProps, Theme};
+use factsheet::view::{App, AppProps, Theme, View};
 use gloo_timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -55,7 +56,12 @@ async fn mount() -> Element {
     });
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     assert!(
-        settle(|| host.query_selector(".fs-figure").ok().flatten().is_some()).await,
+        settle(|| host
+            .query_selector(".fs-figure-button")
+            .ok()
+            .flatten()
+            .is_some())
+        .await,
         "the card never rendered"
     );
     host
@@ -111,6 +117,28 @@ fn button_of(host: &Element, figure: &str) -> HtmlElement {
     find(host, &format!("#fig-{figure} .fs-figure-button"))
 }
 
+/// Mounts the fixture's card in English and the light theme, in `view`.
+async fn mount_view(view: View) -> Element {
+    let host = fresh_host();
+    let props = yew::props!(AppProps {
+        sheet: Rc::new(fixture()),
+        lang: "en",
+        theme: Theme::Light,
+        view,
+    });
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    assert!(
+        settle(|| host
+            .query_selector(".fs-figure-button")
+            .ok()
+            .flatten()
+            .is_some())
+        .await,
+        "the card never rendered"
+    );
+    host
+}
+
 fn expanded(host: &Element, figure: &str) -> Option<String> {
     button_of(host, figure).get_attribute("aria-expanded")
 }
@@ -124,12 +152,32 @@ fn figure_where(view: &SheetView, what: &str, pick: impl Fn(&FigureView) -> bool
         .clone()
 }
 
+/// The status words shown beside an item, not those in its (hidden) popover.
+fn badges(item: &Element) -> Vec<String> {
+    let all = item.query_selector_all(".fs-status").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter(|e| e.closest(".fs-popover").unwrap().is_none())
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
 #[wasm_bindgen_test]
-async fn every_figure_shows_its_number_hedge_and_status_in_words() {
+async fn every_figure_shows_its_number_hedge_and_statuses_in_words_once() {
     let host = mount().await;
     let view = view();
+    let charted: Vec<&str> = view
+        .charts
+        .iter()
+        .flat_map(|c| &c.groups)
+        .flat_map(|g| &g.estimates)
+        .flat_map(|e| &e.parts)
+        .map(|p| p.figure.item.id.as_str())
+        .collect();
     for f in &view.figures {
         let id = &f.item.id;
+        assert_eq!(count(&host, &format!("#fig-{id}")), 1, "{id} shown once");
         let card = find(&host, &format!("#fig-{id}"));
         assert_eq!(
             find(&card, ".fs-number").text_content().unwrap(),
@@ -141,21 +189,40 @@ async fn every_figure_shows_its_number_hedge_and_status_in_words() {
             f.unit,
             "{id}"
         );
-        let statuses = card.query_selector_all(".fs-status").unwrap();
-        let shown: Vec<String> = (0..statuses.length())
-            .filter_map(|i| statuses.item(i))
-            .map(|n| n.text_content().unwrap_or_default())
+        // A key figure shows every status; a bar every one but "single origin", which its
+        // chart says once for all its lines.
+        let want: Vec<Status> = f
+            .item
+            .statuses
+            .iter()
+            .copied()
+            .filter(|s| !charted.contains(&id.as_str()) || *s != Status::SingleOrigin)
             .collect();
-        assert_eq!(shown.len(), f.item.statuses.len(), "{id}: {shown:?}");
-        for (text, status) in shown.iter().zip(&f.item.statuses) {
+        let shown = badges(&card);
+        assert_eq!(shown.len(), want.len(), "{id}: {shown:?}");
+        for (text, status) in shown.iter().zip(&want) {
             assert!(text.trim().ends_with(status.label()), "{id}: {text:?}");
         }
         match &f.qualifier {
-            Some(q) => assert_eq!(&find(&card, ".fs-qualifier").text_content().unwrap(), q),
+            Some(q) => assert_eq!(
+                find(&card, ".fs-qualifier").text_content().unwrap().trim(),
+                q
+            ),
             None => assert_eq!(count(&card, ".fs-qualifier"), 0, "{id}"),
         }
+        // The button says what it opens: "Sources for" and what the number counts.
+        let name = button_of(&host, id).text_content().unwrap();
+        assert_eq!(
+            normalize(&name),
+            format!("Sources for {}", f.subject),
+            "{id}"
+        );
     }
-    assert_eq!(count(&host, ".fs-figure") as usize, view.figures.len());
+    assert!(!charted.is_empty(), "the fixture has a chart");
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[wasm_bindgen_test]
@@ -327,7 +394,7 @@ async fn a_claim_quoted_by_two_outlets_shows_both_wordings_side_by_side() {
     let host = mount().await;
     let view = view();
     let quoted = view
-        .claims
+        .more_claims
         .iter()
         .find(|c| c.item.citations.len() == 2)
         .expect("the fixture has a claim two outlets quote");
@@ -345,36 +412,75 @@ async fn a_claim_quoted_by_two_outlets_shows_both_wordings_side_by_side() {
 }
 
 #[wasm_bindgen_test]
-async fn every_conflict_links_to_its_figures_whose_citations_open() {
+async fn every_disagreement_shows_its_chart_or_accounts_whose_citations_open() {
     let host = mount().await;
     let view = view();
     assert_eq!(
         count(&host, ".fs-conflict") as usize,
-        view.conflicts.len(),
-        "one panel per conflict"
+        view.disputes.len(),
+        "one panel per disagreement"
     );
-    // Every figure in a conflict links to its card, in the conflict's order.
-    let linked: Vec<&str> = view
-        .conflicts
-        .iter()
-        .flat_map(|c| &c.items)
-        .filter(|id| view.figures.iter().any(|f| &f.item.id == *id))
-        .map(String::as_str)
-        .collect();
-    let links = host
-        .query_selector_all(".fs-conflict a.fs-conflict-figure")
+    for d in &view.disputes {
+        for a in &d.accounts {
+            let account = find(&host, &format!("#{}", a.item.anchor));
+            assert!(
+                account.closest(".fs-conflict").unwrap().is_some(),
+                "{}",
+                a.item.id
+            );
+            assert!(
+                account.closest("details").unwrap().is_none(),
+                "{} is hidden",
+                a.item.id
+            );
+        }
+    }
+    // The last bar of the first chart opens its figure's citations on a click.
+    let chart = view.charts.first().expect("the fixture has a chart");
+    let part = chart
+        .groups
+        .last()
+        .and_then(|g| g.estimates.last())
+        .and_then(|e| e.parts.last())
         .unwrap();
-    assert_eq!(links.length() as usize, linked.len());
-    let last = links.length() - 1;
-    let link: HtmlElement = links.item(last).unwrap().dyn_into().unwrap();
-    let target = link.get_attribute("href").unwrap();
-    let id = linked[last as usize];
-    assert_eq!(target, format!("#fig-{id}"));
-    link.click();
-    let opened = settle(|| is_open(&host, id)).await;
-    web_sys::window().unwrap().location().set_hash("").unwrap();
+    let id = part.figure.item.id.as_str();
+    assert!(find(&host, &format!("#fig-{id}"))
+        .closest(".fs-chart")
+        .unwrap()
+        .is_some());
+    button_of(&host, id).click();
     assert!(
-        opened,
-        "following {target} did not open that figure's citations"
+        settle(|| is_open(&host, id)).await,
+        "a bar's button did not open"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_rest_is_in_closed_disclosures_which_the_full_view_opens() {
+    let glance = mount_view(View::Glance).await;
+    let closed = count(&glance, "details:not([open])");
+    assert!(
+        closed >= 3,
+        "claims, sources and statuses each one tap away: {closed}"
+    );
+    assert_eq!(count(&glance, "details[open]"), 0);
+    let full = mount_view(View::Full).await;
+    assert_eq!(count(&full, "details:not([open])"), 0);
+    assert_eq!(count(&full, "details[open]"), closed);
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_to_a_claim_in_a_closed_disclosure_opens_it() {
+    let window = web_sys::window().unwrap();
+    let claim = view().more_claims.last().unwrap().item.clone();
+    window.location().set_hash(&claim.anchor).unwrap();
+    let host = mount().await;
+    let item = find(&host, &format!("#{}", claim.anchor));
+    let details = item
+        .closest("details")
+        .unwrap()
+        .expect("the claim is in a disclosure");
+    let opened = settle(|| details.has_attribute("open")).await;
+    window.location().set_hash("").unwrap();
+    assert!(opened, "#{} left its disclosure closed", claim.anchor);
 }

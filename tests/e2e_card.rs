@@ -161,6 +161,12 @@ async fn tab_enter_and_escape_work_on_every_citation_button() {
                     "" if reached.is_empty() => continue, // the page before the card
                     "" => break,                          // focus left the card
                     "-" => continue,                      // a link, the theme button
+                    "+" => {
+                        // A closed disclosure: Enter opens it, as a keyboard reader would.
+                        press(&browser, Key::Enter).await?;
+                        settle(&browser).await?;
+                        continue;
+                    }
                     id if reached.iter().any(|r| r == id) => continue, // in its popover
                     _ => {}
                 }
@@ -248,6 +254,14 @@ async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
             for item in &items {
                 for place in PLACES {
                     let case = format!("{}: tap {} at {place}", viewport.name, item.popover_id);
+                    // A claim in a closed disclosure: a tap on its summary opens it first.
+                    let summary = browser
+                        .execute(CLOSED_DISCLOSURE_OF, vec![json!(item.popover_id)])
+                        .await?;
+                    if let Ok(summary) = summary.element() {
+                        tap(&browser, &summary).await?;
+                        settle(&browser).await?;
+                    }
                     let button = scroll_to(&browser, item, place).await?;
                     tap(&browser, &button).await?;
                     if expect_open(&browser, item, &case, &mut problems)
@@ -457,6 +471,11 @@ fn claims() -> Vec<Item> {
 fn all_items() -> Vec<Item> {
     let mut items = figures();
     items.extend(claims());
+    // The summary's sources open like an item's.
+    items.push(Item {
+        popover_id: "pop-summary".into(),
+        words: None,
+    });
     items
 }
 
@@ -700,8 +719,12 @@ async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverRe
     Ok(button)
 }
 
+/// The summary of the closed disclosure holding an item's button, or null.
+const CLOSED_DISCLOSURE_OF: &str = include_str!("support/js/e2e_card/closed_disclosure_of.js");
+
 /// Where focus is: `""` outside the card, the `aria-controls` of the citation button whose
-/// group (button and popover) holds it, or `"-"` elsewhere in the card.
+/// group (button and popover) holds it, `"+"` on a closed disclosure's summary, or `"-"`
+/// elsewhere in the card.
 const FOCUSED_POPOVER_ID: &str = include_str!("support/js/e2e_card/focused_popover_id.js");
 
 /// A heading or hint of the card, outside every citation group, where no popover covers it.

@@ -61,7 +61,7 @@ const STYLE_PROPERTIES: [&str; 24] = [
 async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_style() {
     let sheet = builtin_sheet();
     let mut other = builtin_sheet_json();
-    let headline = "A second sheet, loaded by URL";
+    let headline = "A second sheet, loaded from its own address";
     other["story"]["headline"] = json!(headline);
     let body = format!(
         "{}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>",
@@ -356,6 +356,11 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
         if state["shadow"] != json!(true) {
             return Err("no declarative shadow root on the demo's host".into());
         }
+        // The rest of the sheet is one tap away, in disclosures that work without scripts.
+        if open_every_disclosure(d, "[data-factsheet]").await? == 0 {
+            return Err("no disclosure to open: the card shows no more than the glance".into());
+        }
+        let state = page_json(d, include_str!("support/js/e2e_embed/host_state.js")).await?;
         let inner = normalize(state["inner"].as_str().unwrap_or(""));
         let all = normalize(state["all"].as_str().unwrap_or(""));
         let mut missing = Vec::new();
@@ -375,8 +380,10 @@ async fn with_javascript_disabled_every_figure_status_source_and_quote_is_readab
     .await;
 }
 
-/// The texts a reader must find in `host`'s rendered card, or the ones missing.
+/// The texts a reader must find in `host`'s rendered card, once they have opened its
+/// disclosures, or the ones missing.
 async fn missing_readable_texts(d: &WebDriver, host: &str) -> Result<Vec<String>, Box<dyn Error>> {
+    open_every_disclosure(d, host).await?;
     let text: String = d
         .execute(
             include_str!("support/js/e2e_embed/rendered_text.js"),

@@ -5,10 +5,12 @@
 // A test says what broke by failing loudly: unwrap, expect and panic! are allowed here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use factsheet::model::status::outlet_name;
+use factsheet::model::status::{
+    citation_as_of, citation_claimants, estimates, origin, outlet_name, party_name, Item,
+};
 use factsheet::model::{load, AsOf, ClaimKind, Dated, Figure, Sheet, Status, Value};
 use factsheet::view::format::format_day;
-use factsheet::view::present::{as_of_text, notes, present, FigureView, SheetView};
+use factsheet::view::present::{notes, present, when_key, when_text, FigureView, SheetView};
 
 const FIXTURE: &str = include_str!("fixtures/sheet.json");
 
@@ -170,7 +172,7 @@ fn english(number: f64) -> String {
 }
 
 #[test]
-fn a_hedge_every_outlet_shares_goes_before_the_number_and_differing_ones_are_listed() {
+fn a_hedge_every_outlet_shares_goes_before_the_number_and_differing_ones_with_their_outlet() {
     let sheet = fixture();
     let view = present(&sheet, "en");
     let (mut shared, mut differing, mut none) = (0, 0, 0);
@@ -179,7 +181,7 @@ fn a_hedge_every_outlet_shares_goes_before_the_number_and_differing_ones_are_lis
         let hedges = hedges(figure);
         if hedges.iter().all(|h| *h == hedges[0]) {
             assert_eq!(f.qualifier, hedges[0].map(mid_sentence), "{}", figure.id);
-            assert_eq!(f.qualifier_note, None, "{}", figure.id);
+            assert!(f.attributions.iter().all(|a| a.hedge.is_none()));
             if hedges[0].is_some() {
                 shared += 1;
             } else {
@@ -188,20 +190,79 @@ fn a_hedge_every_outlet_shares_goes_before_the_number_and_differing_ones_are_lis
         } else {
             differing += 1;
             assert_eq!(f.qualifier, None, "{}", figure.id);
-            let note = f.qualifier_note.as_deref().expect("the hedges listed");
+            // Each outlet's own wording, beside that outlet's name.
             for c in &figure.citations {
                 let outlet = outlet_name(&sheet, &c.source);
-                let entry = match &c.qualifier {
-                    Some(q) => format!("{outlet}: \u{201C}{}\u{201D}", mid_sentence(q)),
-                    None => format!("{outlet}: no hedge"),
-                };
-                assert!(note.contains(&entry), "{entry:?} not in {note:?}");
+                let line = f
+                    .attributions
+                    .iter()
+                    .find(|a| a.outlet.split(" and ").any(|o| o == outlet))
+                    .unwrap_or_else(|| panic!("{}: no line for {outlet}", figure.id));
+                assert_eq!(
+                    line.hedge,
+                    c.qualifier.as_deref().map(mid_sentence),
+                    "{}",
+                    figure.id
+                );
             }
         }
+        // The words a screen reader announces: hedge (where shared), number, what it counts.
+        let want = match &f.qualifier {
+            Some(q) => format!("{q} {} {}", f.number, f.unit),
+            None => format!("{} {}", f.number, f.unit),
+        };
+        assert_eq!(f.subject, want);
     }
     assert!(
         shared > 0 && differing > 0 && none > 0,
         "the fixture lacks a kind of hedge"
+    );
+}
+
+#[test]
+fn each_outlet_line_names_who_that_outlet_says_states_it() {
+    let sheet = fixture();
+    let view = present(&sheet, "en");
+    let mut own = 0;
+    for figure in &sheet.figures {
+        let f = shown(&view, figure);
+        let mut outlets: Vec<&str> = Vec::new();
+        for c in &figure.citations {
+            if !outlets.contains(&c.source.as_str()) {
+                outlets.push(&c.source);
+            }
+        }
+        // Outlets that say the same share a line; each outlet is on exactly one.
+        assert!(f.attributions.len() <= outlets.len(), "{}", figure.id);
+        for c in &figure.citations {
+            let name = outlet_name(&sheet, &c.source);
+            let lines: Vec<_> = f
+                .attributions
+                .iter()
+                .filter(|a| a.outlet.split(" and ").any(|o| o == name))
+                .collect();
+            assert_eq!(
+                lines.len(),
+                1,
+                "{}: {name} on {} lines",
+                figure.id,
+                lines.len()
+            );
+            let line = lines[0];
+            for id in citation_claimants(Item::Figure(figure), c) {
+                assert!(
+                    line.claimants.contains(party_name(&sheet, id)),
+                    "{}: {:?} lacks {id}",
+                    figure.id,
+                    line.claimants
+                );
+            }
+            own += usize::from(!c.claimants.is_empty());
+        }
+    }
+    assert!(
+        own > 0,
+        "the fixture has no citation with its own claimants"
     );
 }
 
@@ -246,45 +307,83 @@ fn quotes_mark_the_figures_words_and_name_who_passed_them_on() {
 }
 
 #[test]
-fn as_of_gives_the_words_and_the_day_they_resolve_to() {
+fn when_gives_the_day_where_known_and_the_words_where_not() {
     let sheet = fixture();
     let view = present(&sheet, "en");
     let day = |date: &str| format_day(date, "en").expect("a day in English");
     let mut kinds = Vec::new();
     for figure in &sheet.figures {
-        let as_of = &shown(&view, figure).as_of;
-        let want = match &figure.as_of {
-            AsOf::Exact { date, .. } => format!("As of {}", day(date)),
-            AsOf::Approximate {
-                as_written, period, ..
-            } => {
-                format!("As of {as_written} ({period})")
+        for c in &figure.citations {
+            let as_of = citation_as_of(figure, c);
+            let text = when_text(as_of, "en");
+            match as_of {
+                AsOf::Exact { date, .. } => assert_eq!(text, day(date)),
+                AsOf::Approximate {
+                    as_written, period, ..
+                } => {
+                    // The words as written, and the period's year (or the period) with them.
+                    assert!(text.starts_with(as_written.as_str()), "{text}");
+                    let year = &period[..4];
+                    assert!(text.contains(year), "{text}");
+                }
+                AsOf::Relative {
+                    resolved: Some(r), ..
+                } => assert_eq!(text, day(r)),
+                AsOf::Relative {
+                    as_written,
+                    resolved: None,
+                    ..
+                } => assert_eq!(
+                    text,
+                    format!("\u{201C}{as_written}\u{201D} (date not stated)")
+                ),
+                AsOf::NotStated => assert_eq!(text, "date not stated"),
             }
-            AsOf::Relative {
-                as_written,
-                resolved: Some(r),
-                ..
-            } => {
-                format!("As of \u{201C}{as_written}\u{201D}: {}", day(r))
+            assert_eq!(
+                when_key(as_of).is_some(),
+                !matches!(
+                    as_of,
+                    AsOf::NotStated | AsOf::Relative { resolved: None, .. }
+                )
+            );
+            kinds.push(std::mem::discriminant(as_of));
+        }
+        // One date for the figure where its outlets agree, else one per outlet.
+        let f = shown(&view, figure);
+        let dates: Vec<String> = figure
+            .citations
+            .iter()
+            .map(|c| when_text(citation_as_of(figure, c), "en"))
+            .collect();
+        if dates.windows(2).all(|w| w[0] == w[1]) {
+            assert_eq!(f.when.as_ref(), dates.first(), "{}", figure.id);
+            assert!(f.attributions.iter().all(|a| a.when.is_none()));
+        } else {
+            assert_eq!(f.when, None, "{}", figure.id);
+            for c in &figure.citations {
+                let name = outlet_name(&sheet, &c.source);
+                let line = f
+                    .attributions
+                    .iter()
+                    .find(|a| a.outlet.split(" and ").any(|o| o == name))
+                    .unwrap();
+                assert_eq!(line.when, Some(when_text(citation_as_of(figure, c), "en")));
             }
-            AsOf::Relative {
-                as_written,
-                resolved: None,
-                ..
-            } => {
-                format!("As of \u{201C}{as_written}\u{201D} (date not stated)")
-            }
-            AsOf::NotStated => "Date not stated".to_string(),
-        };
-        assert_eq!(as_of, &want, "{}", figure.id);
-        kinds.push(std::mem::discriminant(&figure.as_of));
+        }
     }
+    kinds.sort_by_key(|k| format!("{k:?}"));
     kinds.dedup();
     assert!(kinds.len() >= 4, "the fixture lacks a kind of as-of");
 }
 
 #[test]
-fn as_of_says_when_a_date_cannot_be_resolved() {
+fn loose_words_naming_a_month_get_its_year() {
+    let mid = AsOf::Approximate {
+        as_written: "mid-December".into(),
+        period: "2024-12".into(),
+        basis: None,
+    };
+    assert_eq!(when_text(&mid, "en"), "mid-December 2024");
     let unresolved = AsOf::Relative {
         as_written: "last night".into(),
         resolved: None,
@@ -292,13 +391,13 @@ fn as_of_says_when_a_date_cannot_be_resolved() {
         basis: "The report has no date line.".into(),
     };
     assert_eq!(
-        as_of_text(&unresolved, "en"),
-        "As of \u{201C}last night\u{201D} (date not stated)"
+        when_text(&unresolved, "en"),
+        "\u{201C}last night\u{201D} (date not stated)"
     );
 }
 
 #[test]
-fn a_conflict_of_differing_figures_gets_a_chart_one_bar_per_origin_and_date() {
+fn a_conflict_of_differing_figures_is_a_chart_by_origin_in_time_order_each_figure_once() {
     let sheet = fixture();
     let view = present(&sheet, "en");
     let conflict = &sheet.conflicts[0];
@@ -307,78 +406,103 @@ fn a_conflict_of_differing_figures_gets_a_chart_one_bar_per_origin_and_date() {
         .iter()
         .find(|c| c.id == conflict.id)
         .expect("a chart for the conflict");
-    let figures: Vec<&Figure> = conflict
-        .items
+    let model = estimates(&sheet, conflict);
+    let shown: Vec<_> = chart.groups.iter().flat_map(|g| &g.estimates).collect();
+    assert_eq!(shown.len(), model.len(), "one line per estimate");
+    // Every figure of the conflict is drawn exactly once, as a part of its estimate.
+    let mut parts: Vec<&str> = shown
         .iter()
-        .map(|id| sheet.figures.iter().find(|f| &f.id == id).unwrap())
+        .flat_map(|e| &e.parts)
+        .map(|p| p.figure.item.id.as_str())
         .collect();
-    // Figures with the same claimants and date are parts of one estimate: one bar, stacked,
-    // linked to the first of them.
-    let mut heads: Vec<&Figure> = Vec::new();
-    for f in &figures {
-        if !heads
-            .iter()
-            .any(|h| h.claimants == f.claimants && h.as_of == f.as_of)
-        {
-            heads.push(f);
-        }
-    }
-    assert_eq!(chart.bars.len(), heads.len());
-    for (bar, head) in chart.bars.iter().zip(&heads) {
-        assert_eq!(bar.anchor, format!("fig-{}", head.id));
-        assert_eq!(bar.as_of, as_of_text(&head.as_of, "en"));
-        let parts: Vec<&&Figure> = figures
-            .iter()
-            .filter(|f| f.claimants == head.claimants && f.as_of == head.as_of)
-            .collect();
-        assert_eq!(bar.segments.len(), parts.len(), "{}", head.id);
-        for (segment, figure) in bar.segments.iter().zip(&parts) {
-            assert_eq!(segment.label, figure.unit);
-            let (low, high) = match &figure.value {
-                Value::Exact { number, .. } | Value::Approximate { number, .. } => {
-                    (*number, *number)
+    parts.sort_unstable();
+    let mut want: Vec<&str> = conflict.items.iter().map(String::as_str).collect();
+    want.sort_unstable();
+    assert_eq!(parts, want);
+    // One group per origin; a party part of another (a leader and their government) is in
+    // the group of the top one.
+    for group in &chart.groups {
+        for e in &group.estimates {
+            for p in &e.parts {
+                let figure = sheet
+                    .figures
+                    .iter()
+                    .find(|f| f.id == p.figure.item.id)
+                    .unwrap();
+                for c in &figure.claimants {
+                    assert!(
+                        group.origin.contains(party_name(&sheet, origin(&sheet, c))),
+                        "{} is not under {}",
+                        figure.id,
+                        group.origin
+                    );
                 }
-                Value::Range { min, max, .. } => (*min, *max),
-                Value::Vague {
-                    reading: Some(r), ..
-                } => (r.min, r.max),
-                Value::Vague { reading: None, .. } => (0.0, 0.0),
-            };
-            assert_eq!((segment.low, segment.high), (low, high), "{}", figure.id);
-            assert_eq!(segment.vague, matches!(figure.value, Value::Vague { .. }));
-        }
-        let mut outlets: Vec<&str> = Vec::new();
-        for c in &head.citations {
-            let name = outlet_name(&sheet, &c.source);
-            if !outlets.contains(&name) {
-                outlets.push(name);
             }
         }
-        let note = match outlets[..] {
-            [a, b] => Some(format!("{a} and {b} both report this from one origin")),
-            [_] => None,
-            _ => panic!("{}: write the expected note for {outlets:?}", head.id),
-        };
-        assert_eq!(bar.shared_origin_note, note, "{}", head.id);
+    }
+    let mut names: Vec<&str> = chart.groups.iter().map(|g| g.origin.as_str()).collect();
+    names.dedup();
+    assert_eq!(names.len(), chart.groups.len(), "an origin is grouped once");
+    // Within a group, known dates in order; each group stands where its first date does.
+    let first_key = |g: &factsheet::view::present::OriginGroupView| {
+        let e = &g.estimates[0];
+        let f = sheet
+            .figures
+            .iter()
+            .find(|f| f.id == e.parts[0].figure.item.id)
+            .unwrap();
+        when_key(&f.as_of).map(str::to_string)
+    };
+    let keys: Vec<Option<String>> = chart.groups.iter().map(first_key).collect();
+    let known: Vec<&String> = keys.iter().flatten().collect();
+    assert!(known.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    // Parts stack on one scale; a range spans its bounds; every colour is in the key.
+    for e in &shown {
+        let mut end = 0;
+        for p in e.parts.iter().filter(|p| !p.vague) {
+            assert!(p.from >= end && p.to >= p.from && p.to <= 1000);
+            end = p.to;
+        }
+        for p in &e.parts {
+            assert!(chart
+                .key
+                .iter()
+                .any(|k| k.swatch == p.swatch && k.vague == p.vague));
+            assert_eq!(
+                p.reading.is_some(),
+                p.vague
+                    && matches!(
+                        sheet
+                            .figures
+                            .iter()
+                            .find(|f| f.id == p.figure.item.id)
+                            .unwrap()
+                            .value,
+                        Value::Vague {
+                            reading: Some(_),
+                            ..
+                        }
+                    )
+            );
+        }
     }
     assert!(
-        chart.bars.iter().any(|b| b.segments.len() > 1),
+        shown.iter().any(|e| e.parts.len() > 1),
         "the fixture has a stacked bar"
     );
     assert!(
-        chart.bars.iter().any(|b| b.shared_origin_note.is_some()),
-        "the fixture has a bar two outlets report"
+        shown.iter().flat_map(|e| &e.parts).any(|p| p.to == 1000),
+        "the largest fills the scale"
     );
-    let tallest = chart
-        .bars
-        .iter()
-        .map(|b| b.segments.iter().map(|s| s.high).sum::<f64>())
-        .fold(0.0, f64::max);
-    assert_eq!(chart.max, tallest);
+    // Charted figures are not key figures too: the glance shows each figure once.
+    for f in &view.key_figures {
+        assert!(!parts.contains(&f.item.id.as_str()), "{} twice", f.item.id);
+    }
+    assert_eq!(view.key_figures.len() + parts.len(), sheet.figures.len());
 }
 
 #[test]
-fn a_conflict_of_equal_figures_is_about_attribution_and_has_no_chart() {
+fn a_conflict_of_equal_figures_has_no_chart_and_its_figures_stay_key_figures() {
     let mut sheet = fixture();
     let items = sheet.conflicts[0].items.clone();
     let value = Value::Exact {
@@ -390,11 +514,116 @@ fn a_conflict_of_equal_figures_is_about_attribution_and_has_no_chart() {
     }
     let view = present(&sheet, "en");
     assert!(view.charts.iter().all(|c| c.id != sheet.conflicts[0].id));
-    assert_eq!(
-        view.conflicts.len(),
-        sheet.conflicts.len(),
-        "the panel stays"
+    for id in &items {
+        assert!(
+            view.key_figures.iter().any(|f| &f.item.id == id),
+            "{id} not shown"
+        );
+    }
+}
+
+#[test]
+fn a_conflict_of_claims_shows_its_accounts_and_the_disclosure_the_others() {
+    let sheet = fixture();
+    let view = present(&sheet, "en");
+    let of_claims: Vec<_> = sheet
+        .conflicts
+        .iter()
+        .filter(|c| {
+            c.items
+                .iter()
+                .all(|i| sheet.claims.iter().any(|cl| &cl.id == i))
+        })
+        .collect();
+    assert!(
+        !of_claims.is_empty(),
+        "the fixture has a conflict of claims"
     );
+    for conflict in of_claims {
+        let dispute = view.disputes.iter().find(|d| d.id == conflict.id).unwrap();
+        let ids: Vec<&str> = dispute
+            .accounts
+            .iter()
+            .map(|a| a.item.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            conflict
+                .items
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        );
+        for id in ids {
+            assert!(
+                view.more_claims.iter().all(|c| c.item.id != id),
+                "{id} twice"
+            );
+        }
+    }
+    assert_eq!(
+        view.more_claims.len()
+            + view
+                .disputes
+                .iter()
+                .map(|d| d.accounts.len())
+                .sum::<usize>(),
+        sheet.claims.len(),
+        "every claim is shown once"
+    );
+}
+
+#[test]
+fn the_summary_opens_its_quotes_and_carries_its_day() {
+    let sheet = fixture();
+    let view = present(&sheet, "en");
+    let summary = &sheet.story.summary;
+    assert_eq!(view.summary.text, summary.text);
+    let quotes: Vec<String> = view
+        .summary
+        .item
+        .citations
+        .iter()
+        .map(|c| format!("{}{}{}", c.quote.0, c.quote.1, c.quote.2))
+        .collect();
+    let want: Vec<&String> = summary.citations.iter().map(|c| &c.quote).collect();
+    assert_eq!(quotes.iter().collect::<Vec<_>>(), want);
+    assert!(view.summary.item.statuses.is_empty());
+    match &summary.as_of {
+        Some(a) if when_key(a).is_some() => {
+            assert_eq!(view.summary.when, Some(when_text(a, "en")))
+        }
+        _ => assert_eq!(view.summary.when, None),
+    }
+}
+
+#[test]
+fn credits_show_what_the_sheet_gives_and_nothing_else() {
+    let sheet = fixture();
+    let credits = sheet.credits.clone().expect("the fixture has credits");
+    let view = present(&sheet, "en");
+    let shown = view.credits.expect("credits shown");
+    assert_eq!(
+        shown.compiled_by,
+        credits
+            .compiled_by
+            .as_ref()
+            .map(|c| format!("Compiled by {c}"))
+    );
+    assert_eq!(
+        shown.updated,
+        credits
+            .updated
+            .as_ref()
+            .map(|d| format!("Updated {}", format_day(d, "en").unwrap()))
+    );
+    let to = credits.corrections.unwrap();
+    let (words, href) = shown.corrections.unwrap();
+    assert!(words.contains(&to));
+    assert!(href == to || href == format!("mailto:{to}"));
+    let mut none = fixture();
+    none.credits = None;
+    assert_eq!(present(&none, "en").credits, None);
 }
 
 #[test]
@@ -487,23 +716,61 @@ fn the_dateline_spans_the_storys_dates() {
 }
 
 #[test]
-fn seed_story_casualty_chart_stacks_dead_and_wounded_and_notes_one_origin() {
+fn seed_story_chart_groups_ukraine_once_and_reads_several_hundred_as_a_range() {
     let v = present(&factsheet::data::builtin().unwrap(), "en");
     let chart = v
         .charts
         .iter()
         .find(|c| c.id == "casualty-estimates")
         .unwrap();
-    assert_eq!(chart.bars.len(), 4);
-    let nis = chart.bars.iter().find(|b| b.segments.len() == 2).unwrap();
-    assert_eq!(nis.origin, "South Korea's National Intelligence Service");
+    let origins: Vec<&str> = chart.groups.iter().map(|g| g.origin.as_str()).collect();
+    // Mid-December first, then January.
+    assert_eq!(origins, ["United States", "Ukraine", "South Korea"]);
     assert_eq!(
-        nis.shared_origin_note.as_deref(),
-        Some("RFA and Bloomberg both report this from one origin")
+        chart.groups[1].estimates.len(),
+        2,
+        "Zelenskyy's count is Ukraine's"
     );
-    let us = chart.bars.iter().find(|b| b.segments[0].vague).unwrap();
-    assert_eq!((us.segments[0].low, us.segments[0].high), (200.0, 900.0));
-    assert_eq!(chart.max, 4000.0);
+    let us = &chart.groups[0].estimates[0].parts[0];
+    assert_eq!(
+        us.reading.as_deref(),
+        Some("read as 200\u{2013}900 by this sheet")
+    );
+    assert_eq!(
+        chart.groups[2].estimates[0].parts.len(),
+        2,
+        "300 dead + 2,700 wounded"
+    );
+    // 12,000 is one figure, a key figure, with both outlets' wordings.
+    let troops: Vec<_> = v
+        .key_figures
+        .iter()
+        .filter(|f| f.number == "12,000")
+        .collect();
+    assert_eq!(troops.len(), 1);
+    let hedges: Vec<Option<&str>> = troops[0]
+        .attributions
+        .iter()
+        .map(|a| a.hedge.as_deref())
+        .collect();
+    assert_eq!(hedges, [Some("as many as"), Some("possibly")]);
+    assert!(
+        chart.scale.ends_with("one origin per line."),
+        "{}",
+        chart.scale
+    );
+    for part in chart
+        .groups
+        .iter()
+        .flat_map(|g| &g.estimates)
+        .flat_map(|e| &e.parts)
+    {
+        assert!(
+            !part.badges.contains(&Status::SingleOrigin),
+            "{}",
+            part.figure.item.id
+        );
+    }
     // The other conflict is between accounts (claims): no chart.
     let ids: Vec<&str> = v.charts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["casualty-estimates"]);

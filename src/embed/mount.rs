@@ -222,11 +222,13 @@ fn mount(document: &Document, host: Element) {
             theme,
             lang,
             headings,
+            view,
         }) => Content::Remote(RemoteProps {
             url: url.into(),
             lang: lang.into(),
             theme,
             headings,
+            view,
             on_ready: on_ready.clone(),
         }),
         Ok(Options {
@@ -234,12 +236,14 @@ fn mount(document: &Document, host: Element) {
             theme,
             lang,
             headings,
+            view,
         }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
                 sheet,
                 lang: lang.into(),
                 theme,
                 headings,
+                view,
                 on_ready: on_ready.clone(),
             }),
             Err(e) => {
@@ -254,18 +258,21 @@ fn mount(document: &Document, host: Element) {
 
     let prerendered = shadow.query_selector(".fs-root").ok().flatten();
     let mounted = match (content, prerendered) {
-        // The build pre-renders the built-in sheet for one language, theme and heading level
-        // and says which (`data-prerendered="en auto h2"`). With the same settings the wasm adopts that HTML in
-        // place (hydration), so nothing moves; otherwise it renders afresh.
+        // The build pre-renders the built-in sheet for one language, theme, heading level and
+        // view and says which (`data-prerendered="en auto h2 glance"`). With the same settings
+        // the wasm adopts that HTML in place (hydration), so nothing moves; otherwise it renders
+        // afresh: Yew's hydration panics on a DOM that differs from its render (the full view
+        // shows more).
         (Content::Card(props), Some(root))
             if root.child_element_count() > 0
                 && host.get_attribute(PRERENDERED).as_deref()
                     == Some(
                         format!(
-                            "{} {} {}",
+                            "{} {} {} {}",
                             props.lang,
                             props.theme.key(),
-                            props.headings.key()
+                            props.headings.key(),
+                            props.view.key()
                         )
                         .as_str(),
                     ) =>

@@ -1,7 +1,7 @@
 //! A mount point's `data-` attributes, read and checked. Pure, so it is tested natively.
 
 use crate::view::format::safe_lang;
-use crate::view::{Headings, Theme};
+use crate::view::{Headings, Theme, View};
 
 /// What one `<div data-factsheet>` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,9 @@ pub struct Options {
     pub lang: String,
     /// `data-headings`: the headline's level, `h2` (the default) to `h6`, or `none`.
     pub headings: Headings,
+    /// `data-view`: `glance` (the default: the rest one tap away) or `full` (every
+    /// disclosure open).
+    pub view: View,
 }
 
 /// Reads the attributes through `get` (name without `data-`). Every bad value is reported,
@@ -50,6 +53,16 @@ pub fn read_options(
                 Headings::default()
             }
         },
+    };
+    let view = match get("view").as_deref().map(str::trim) {
+        None | Some("") | Some("glance") => View::Glance,
+        Some("full") => View::Full,
+        Some(other) => {
+            problems.push(format!(
+                "data-view=\"{other}\" is not a view: use glance or full."
+            ));
+            View::Glance
+        }
     };
     let lang = match get("lang").map(|l| l.trim().to_string()) {
         Some(l) if safe_lang(&l) == l => l,
@@ -99,6 +112,7 @@ pub fn read_options(
             theme,
             lang,
             headings,
+            view,
         })
     } else {
         Err(problems)
@@ -130,6 +144,7 @@ mod tests {
         let o = read(&[]).unwrap();
         assert_eq!((o.src, o.theme, o.lang.as_str()), (None, Theme::Auto, "de"));
         assert_eq!(o.headings, Headings::Level(2));
+        assert_eq!(o.view, View::Glance);
     }
 
     #[test]
@@ -139,9 +154,11 @@ mod tests {
             ("theme", "dark"),
             ("lang", "fr-CA"),
             ("headings", "H4"),
+            ("view", "full"),
         ])
         .unwrap();
         assert_eq!(o.headings, Headings::Level(4));
+        assert_eq!(o.view, View::Full);
         assert_eq!(o.src.as_deref(), Some("sheets/a.json"));
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.lang, "fr-CA");
@@ -154,13 +171,15 @@ mod tests {
             ("theme", "blue"),
             ("lang", "english please"),
             ("headings", "h1"),
+            ("view", "everything"),
         ])
         .unwrap_err();
-        assert_eq!(errors.len(), 4);
+        assert_eq!(errors.len(), 5);
         assert!(errors[0].starts_with("data-theme=\"blue\""));
         assert!(errors[1].starts_with("data-headings=\"h1\""));
-        assert!(errors[2].starts_with("data-lang=\"english please\""));
-        assert!(errors[3].starts_with("data-src=\"javascript:alert(1)\""));
+        assert!(errors[2].starts_with("data-view=\"everything\""));
+        assert!(errors[3].starts_with("data-lang=\"english please\""));
+        assert!(errors[4].starts_with("data-src=\"javascript:alert(1)\""));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::model::date::Moment;
 use crate::model::{load_with, Sheet};
 use crate::numbers::BrowserNumberText;
-use crate::view::{App, ErrorCard, Headings, Theme};
+use crate::view::{App, ErrorCard, Headings, Theme, View};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct RemoteProps {
@@ -19,6 +19,7 @@ pub struct RemoteProps {
     pub lang: AttrValue,
     pub theme: Theme,
     pub headings: Headings,
+    pub view: View,
     pub on_ready: Callback<()>,
 }
 
@@ -59,7 +60,7 @@ pub fn remote(props: &RemoteProps) -> Html {
         },
         Fetched::Sheet(sheet) => html! {
             <App sheet={sheet.clone()} lang={props.lang.clone()} theme={props.theme} headings={props.headings}
-                 on_ready={props.on_ready.clone()} />
+                 view={props.view} on_ready={props.on_ready.clone()} />
         },
         Fetched::Failed(title, problems) => html! {
             <ErrorCard title={title.clone()} problems={problems.clone()} />

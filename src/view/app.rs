@@ -2,21 +2,43 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::account_card::AccountCard;
 use super::claim_card::ClaimCard;
 use super::conflict_panel::ConflictPanel;
+use super::disclosure::Disclosure;
 use super::estimates_chart::EstimatesChart;
 use super::figure_card::FigureCard;
+use super::footer::Footer;
 use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
 use super::page_events::use_page_events;
 use super::popover_state::{Action, Popovers};
 use super::present::{notes, present, SheetView, SourceNotes};
 use super::print_notes::PrintNotes;
+use super::reveal::use_reveal_open_item;
 use super::skip_link::SkipLink;
 use super::sources_list::SourcesList;
 use super::theme::{use_theme, Scheme, Theme};
 use super::theme_toggle::ThemeToggle;
 use crate::model::Sheet;
+
+/// How much of the card shows at first: the glance, with the rest in disclosures one tap
+/// away, or everything (`data-view="full"`, for pages that want the whole sheet open).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Glance,
+    Full,
+}
+
+impl View {
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Glance => "glance",
+            View::Full => "full",
+        }
+    }
+}
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
@@ -26,6 +48,8 @@ pub struct AppProps {
     pub lang: AttrValue,
     #[prop_or_default]
     pub theme: Theme,
+    #[prop_or_default]
+    pub view: View,
     /// The headline's level in the host's outline, or no heading (`data-headings`).
     #[prop_or_default]
     pub headings: Headings,
@@ -34,7 +58,8 @@ pub struct AppProps {
     pub on_ready: Callback<()>,
 }
 
-/// The whole card for one sheet.
+/// The whole card for one sheet: the glance (what happened, the key figures, where accounts
+/// disagree), then the rest in disclosures, then who made it.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let view: Rc<SheetView> = {
@@ -68,24 +93,15 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     use_page_events(popovers.dispatcher(), anchors, root.clone());
+    use_reveal_open_item(
+        popovers.open.as_ref().map(|(anchor, _)| anchor.clone()),
+        root.clone(),
+    );
 
     let dispatch = {
         let popovers = popovers.dispatcher();
         Callback::from(move |action: Action| popovers.dispatch(action))
     };
-    let in_conflict = |id: &str| {
-        view.conflicts
-            .iter()
-            .any(|c| c.items.iter().any(|i| i == id))
-    };
-    let chart = |id: &str| view.charts.iter().find(|c| c.id == id);
-    let claim = |id: &str| view.claims.iter().find(|c| c.item.id == id);
-    let figure = |id: &str| view.figures.iter().find(|f| f.item.id == id);
-    let outlets: Vec<AttrValue> = view
-        .sources
-        .iter()
-        .map(|s| AttrValue::from(s.outlet.clone()))
-        .collect();
     let aliases: Vec<(AttrValue, AttrValue)> = view
         .aliases
         .iter()
@@ -96,68 +112,71 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .collect();
+    let full = props.view == View::Full;
 
     html! {
         // One landmark (a region named by the headline); the skip link first, its target last.
         <section class="factsheet" data-theme={theme.attribute()} lang="en" aria-labelledby={HEADLINE_ID} ref={root}>
-            <SkipLink end={end.clone()} />
+          <SkipLink end={end.clone()} />
+          <div class={if full { "fs-layout fs-layout--full" } else { "fs-layout" }}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} outlets={outlets} headings={props.headings} />
+                    dateline={view.dateline.clone()} headings={props.headings}
+                    open={popovers.is_open(&view.summary.item.anchor)} dispatch={dispatch.clone()} />
 
-            <section class="fs-section">
-                <p class="fs-section-title">{ "Key figures" }</p>
-                <p class="fs-hint">{ "Hover, focus or tap a number to see who reported it and their exact words." }</p>
-                <div class="fs-figures">
-                    { for view.figures.iter().map(|f| html! {
-                        <FigureCard key={f.item.id.clone()} figure={f.clone()}
-                                    open={popovers.is_open(&f.item.anchor)} dispatch={dispatch.clone()} />
-                    }) }
-                </div>
-            </section>
+                if !view.key_figures.is_empty() {
+                    <div class="fs-section fs-key-figures">
+                        <p class="fs-section-title">{ "Key figures" }</p>
+                        <ul class="fs-figures">
+                            { for view.key_figures.iter().map(|f| html! {
+                                <FigureCard key={f.item.id.clone()} figure={f.clone()}
+                                            open={popovers.is_open(&f.item.anchor)} dispatch={dispatch.clone()} />
+                            }) }
+                        </ul>
+                    </div>
+                }
+                if !view.disputes.is_empty() {
+                    <div class="fs-section fs-disputes">
+                        <p class="fs-section-title">{ "Where accounts disagree" }</p>
+                        { for view.disputes.iter().map(|d| html! {
+                            <ConflictPanel key={d.id.clone()} title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
+                                if let Some(chart) = &d.chart {
+                                    <EstimatesChart chart={chart.clone()} popovers={(*popovers).clone()} dispatch={dispatch.clone()} />
+                                }
+                                if !d.accounts.is_empty() {
+                                    <ul class="fs-accounts">
+                                        { for d.accounts.iter().map(|c| html! {
+                                            <AccountCard key={c.item.id.clone()} claim={c.clone()}
+                                                         open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} full={full} />
+                                        }) }
+                                    </ul>
+                                }
+                            </ConflictPanel>
+                        }) }
+                    </div>
+                }
 
-            if !view.conflicts.is_empty() {
-                <section class="fs-section">
-                    <p class="fs-section-title">{ "Where accounts disagree" }</p>
-                    { for view.conflicts.iter().map(|c| html! {
-                        <ConflictPanel key={c.id.clone()} title={c.title.clone()}>
-                            if let Some(chart) = chart(&c.id) {
-                                <EstimatesChart chart={chart.clone()} />
-                            }
-                            { for c.items.iter().filter_map(|id| claim(id)).map(|cl| html! {
-                                <ClaimCard key={cl.item.id.clone()} claim={cl.clone()}
-                                           open={popovers.is_open(&cl.item.anchor)} dispatch={dispatch.clone()} />
-                            }) }
-                            // Each figure links to its card, where its citations open.
-                            { for c.items.iter().filter_map(|id| figure(id)).map(|f| html! {
-                                <a class="fs-conflict-figure" href={format!("#{}", f.item.anchor)}>
-                                    { f.qualifier.clone().unwrap_or_default() }{ " " }<strong>{ &f.number }</strong>{ " " }{ &f.unit }
-                                    { ": " }{ &f.item.claimant }{ ". " }{ &f.as_of }
-                                </a>
-                            }) }
-                        </ConflictPanel>
-                    }) }
-                </section>
+            if !view.more_claims.is_empty() {
+                <Disclosure summary={format!("All claims and quotes ({})", view.more_claims.len())} open={full}>
+                    <ul class="fs-claims">
+                        { for view.more_claims.iter().map(|c| html! {
+                            <ClaimCard key={c.item.id.clone()} claim={c.clone()}
+                                       open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
+                        }) }
+                    </ul>
+                </Disclosure>
             }
-
-            <section class="fs-section">
-                <p class="fs-section-title">{ "Claims and quotes" }</p>
-                <div class="fs-claims">
-                    { for view.claims.iter().filter(|c| !in_conflict(&c.item.id)).map(|c| html! {
-                        <ClaimCard key={c.item.id.clone()} claim={c.clone()}
-                                   open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
-                    }) }
-                </div>
-            </section>
-
-            <section class="fs-section">
-                <p class="fs-section-title">{ "Sources" }</p>
+            <Disclosure summary={format!("Sources: {}", view.outlets.join(", "))} open={full}>
                 <SourcesList sources={view.sources.clone()} />
-            </section>
+            </Disclosure>
+            <Disclosure summary="How statuses are decided" open={full}>
+                <Legend aliases={aliases} />
+            </Disclosure>
             <PrintNotes notes={print_notes} />
-
-            <Legend aliases={aliases} />
-            <ThemeToggle dark={theme.shown() == Scheme::Dark} on_toggle={toggle_theme} />
-            <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
+            <Footer credits={view.credits.clone()}>
+                <ThemeToggle dark={theme.shown() == Scheme::Dark} on_toggle={toggle_theme} />
+            </Footer>
+          </div>
+          <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
         </section>
     }
 }

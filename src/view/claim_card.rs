@@ -12,20 +12,20 @@ pub struct ClaimCardProps {
     pub dispatch: Callback<Action>,
 }
 
-/// A quote or statement, with each outlet's wording side by side when they differ.
+/// A quote or statement in the full list: what kind it is and who says it, the sheet's
+/// summary (the button that opens its sources), each outlet's wording side by side, and its
+/// statuses.
 #[function_component(ClaimCard)]
 pub fn claim_card(props: &ClaimCardProps) -> Html {
     let c = &props.claim;
     let count = c.item.citations.len();
-    let button_text = if count == 1 {
-        "1 source".to_string()
-    } else {
-        format!("{count} sources")
-    };
     html! {
-        <article class={format!("fs-claim fs-claim--{}", c.item.statuses.first().map_or("none", |s| s.key()))} id={c.item.anchor.clone()}>
+        <li class="fs-claim" id={c.item.anchor.clone()}>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
-            <p class="fs-claim-summary">{ &c.summary }</p>
+            <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+                <span class="fs-sr">{ "Sources for " }</span>
+                <span class="fs-claim-summary">{ &c.summary }</span>
+            </Cited>
             <div class={if count > 1 { "fs-wordings fs-wordings--side" } else { "fs-wordings" }}>
                 { for c.item.citations.iter().map(|cite| html! {
                     <figure class="fs-wording">
@@ -36,13 +36,9 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
                     </figure>
                 }) }
             </div>
-            <div class="fs-claim-foot">
+            <p class="fs-badges">
                 { for c.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
-                <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
-                    <span class="fs-sources-count">{ button_text }</span>
-                </Cited>
-            </div>
-            <p class="fs-origin">{ &c.item.origin_note }</p>
-        </article>
+            </p>
+        </li>
     }
 }

@@ -2,18 +2,20 @@ use yew::prelude::*;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ConflictPanelProps {
+    /// The id of the title, for what it holds to be named by (the chart).
+    pub title_id: AttrValue,
     pub title: AttrValue,
-    /// The disagreeing accounts, shown side by side.
+    /// The disagreeing estimates (a chart) or accounts (side by side).
     pub children: Html,
 }
 
-/// Accounts that disagree, next to each other, under what they are about.
+/// One disagreement under its title.
 #[function_component(ConflictPanel)]
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
-        <section class="fs-conflict">
-            <p class="fs-conflict-title"><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
-            <div class="fs-conflict-sides">{ props.children.clone() }</div>
-        </section>
+        <div class="fs-conflict">
+            <p class="fs-conflict-title" id={props.title_id.clone()}><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
+            { props.children.clone() }
+        </div>
     }
 }

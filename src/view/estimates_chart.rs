@@ -1,125 +1,141 @@
 use yew::prelude::*;
 
-use super::present::{BarView, ChartView};
+use super::cited::Cited;
+use super::popover_state::{Action, Popovers};
+use super::present::{ChartView, EstimateView, PartView};
+use super::status_badge::StatusBadge;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct EstimatesChartProps {
     pub chart: ChartView,
+    pub popovers: Popovers,
+    pub dispatch: Callback<Action>,
 }
 
-/// Drawing area of the chart, in SVG user units. Coordinates are whole units (a 600-unit
-/// width draws to a pixel or better on any screen), which keeps float formatting out of the
-/// wasm.
-const WIDTH: i32 = 600;
-const ROW: i32 = 64;
-const BAR: i32 = 18;
-const LEFT: i32 = 4;
-const VALUE_ROOM: i32 = 12;
+/// The gap between stacked parts of one bar, in thousandths of the scale: enough to tell two
+/// parts apart without telling them by colour.
+const GAP: u32 = 8;
 
-fn x(value: f64, max: f64) -> i32 {
-    if max <= 0.0 {
-        LEFT
-    } else {
-        LEFT + (value / max * f64::from(WIDTH - LEFT - VALUE_ROOM)).round() as i32
-    }
-}
-
-/// The estimates of one conflict side by side: one bar per origin and date, parts (dead,
-/// wounded) stacked, and words such as "several hundred" drawn as a hatched range with no
-/// hard edge, so they cannot be read as a precise number.
+/// Estimates that disagree, as HTML text at the card's body size beside bars drawn on one
+/// scale: grouped by origin, in time order, every part its figure's button, every colour and
+/// the hatching in the key. The bars are drawings only (hidden from screen readers): the
+/// text says everything they show.
 #[function_component(EstimatesChart)]
 pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
     let chart = &props.chart;
-    let height = ROW * chart.bars.len() as i32 + 8;
-    let title_id = format!("chart-{}-title", chart.id);
-    let desc_id = format!("chart-{}-desc", chart.id);
-    let pattern_id = format!("chart-{}-vague", chart.id);
-    let description: Vec<String> = chart.bars.iter().map(describe).collect();
     html! {
-        <figure class="fs-chart">
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-                 aria-labelledby={format!("{title_id} {desc_id}")} preserveAspectRatio="xMinYMin meet">
-                <title id={title_id}>{ &chart.title }</title>
-                <desc id={desc_id}>{ description.join(" ") }</desc>
-                <defs>
-                    <pattern id={pattern_id.clone()} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" class="fs-vague-bg" />
-                        <line x1="0" y1="0" x2="0" y2="6" class="fs-vague-line" />
-                    </pattern>
-                </defs>
-                { for chart.bars.iter().enumerate().map(|(i, bar)| row(bar, i, chart.max, &pattern_id)) }
-            </svg>
-            { for vague_notes(chart) }
+        <figure class="fs-chart" aria-labelledby={format!("conflict-{}-title", chart.id)}>
+            <ul class="fs-chart-groups">
+                { for chart.groups.iter().map(|group| html! {
+                    <li class="fs-chart-group">
+                        <p class="fs-chart-origin">
+                            { &group.origin }
+                            // One estimate: its date beside its origin, a line saved. Who in
+                            // the origin said it is in its popover.
+                            if let [only] = group.estimates.as_slice() {
+                                <span class="fs-estimate-when">{ " \u{00B7} " }{ &only.when }</span>
+                            }
+                        </p>
+                        <ul class="fs-estimates">
+                            { for group.estimates.iter().map(|e| estimate(e, group.estimates.len() > 1, props)) }
+                        </ul>
+                    </li>
+                }) }
+            </ul>
+            <figcaption class="fs-key">
+                <ul class="fs-key-list">
+                    { for chart.key.iter().map(|k| html! {
+                        <li>
+                            <span class={swatch_class(k.swatch, k.vague)} aria-hidden="true"></span>
+                            { &k.label }
+                        </li>
+                    }) }
+                </ul>
+                <p>{ &chart.scale }</p>
+            </figcaption>
         </figure>
     }
 }
 
-/// Says how vague words were drawn, so a reader knows the range is the sheet's reading.
-fn vague_notes(chart: &ChartView) -> impl Iterator<Item = Html> + '_ {
-    chart.bars.iter().flat_map(|bar| {
-        bar.segments.iter().filter(|s| s.vague).map(move |s| {
-            let basis = s.basis.clone().unwrap_or_default();
-            html! {
-                <figcaption>{ "Hatched: " }{ &bar.origin }{ ", \u{201C}" }{ &s.number }{ "\u{201D}. " }{ basis }</figcaption>
-            }
-        })
-    })
-}
-
-fn describe(bar: &BarView) -> String {
-    let parts: Vec<String> = bar
-        .segments
-        .iter()
-        .map(|s| format!("{} {}", s.number, s.label))
-        .collect();
-    format!("{}, {}: {}.", bar.origin, bar.as_of, parts.join(", "))
-}
-
-fn row(bar: &BarView, index: usize, max: f64, pattern: &str) -> Html {
-    let top = index as i32 * ROW + 4;
-    let bar_y = top + 24;
-    let mut start = 0.0;
-    let mut shapes = Vec::new();
-    for (i, seg) in bar.segments.iter().enumerate() {
-        let class = if seg.vague {
-            "fs-seg fs-seg--vague".to_string()
-        } else {
-            format!("fs-seg fs-seg--{}", i % 2)
-        };
-        let (from, to) = if seg.vague {
-            (seg.low, seg.high)
-        } else {
-            (start, start + seg.high)
-        };
-        let fill = if seg.vague {
-            format!("url(#{pattern})")
-        } else {
-            String::new()
-        };
-        shapes.push(html! {
-            <rect class={class} x={x(from, max).to_string()} y={bar_y.to_string()}
-                  width={(x(to, max) - x(from, max)).max(2).to_string()} height={BAR.to_string()}
-                  fill={if fill.is_empty() { None } else { Some(AttrValue::from(fill)) }} />
-        });
-        if !seg.vague {
-            start += seg.high;
-        }
+fn swatch_class(swatch: usize, vague: bool) -> String {
+    if vague {
+        format!("fs-swatch fs-swatch--{swatch} fs-swatch--vague")
+    } else {
+        format!("fs-swatch fs-swatch--{swatch}")
     }
-    let values: Vec<String> = bar
-        .segments
-        .iter()
-        .map(|s| format!("{} {}", s.number, s.label))
-        .collect();
+}
+
+/// "January 4, 2025", or "“last week” (date not stated), Volodymyr Zelenskyy".
+fn when(e: &EstimateView) -> String {
+    match &e.claimant {
+        Some(who) => format!("{}, {who}", e.when),
+        None => e.when.clone(),
+    }
+}
+
+fn estimate(e: &EstimateView, dated: bool, props: &EstimatesChartProps) -> Html {
     html! {
-        <g class="fs-bar">
-            <text x={LEFT.to_string()} y={(top + 16).to_string()} class="fs-bar-label">
-                { &bar.origin }<tspan class="fs-bar-value">{ ": " }{ values.join(" + ") }</tspan>
-            </text>
-            { for shapes }
-            <text x={LEFT.to_string()} y={(bar_y + BAR + 14).to_string()} class="fs-bar-note">
-                { &bar.as_of }
-                if let Some(note) = &bar.shared_origin_note { { ". " }{ note } }
-            </text>
-        </g>
+        <li class="fs-estimate">
+            if dated {
+                <p class="fs-estimate-when">{ when(e) }{ ":" }</p>
+            }
+            <ul class="fs-parts">
+                { for e.parts.iter().map(|p| part(p, props)) }
+            </ul>
+            { bar(e) }
+        </li>
+    }
+}
+
+fn part(p: &PartView, props: &EstimatesChartProps) -> Html {
+    let f = &p.figure;
+    html! {
+        <li class="fs-part" id={f.item.anchor.clone()}>
+            <Cited item={f.item.clone()} subject={f.subject.clone()}
+                   open={props.popovers.is_open(&f.item.anchor)} dispatch={props.dispatch.clone()}>
+                <span class={swatch_class(p.swatch, p.vague)} aria-hidden="true"></span>
+                <span class="fs-sr">{ "Sources for " }</span>
+                if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }
+                <span class="fs-number">{ &f.number }</span>{ " " }<span class="fs-unit">{ &f.unit }</span>
+            </Cited>
+            { for p.badges.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
+            if let Some(reading) = &p.reading { <span class="fs-reading">{ reading }</span> }
+        </li>
+    }
+}
+
+/// One estimate's bar: its parts stacked, a range hatched between its bounds.
+fn bar(e: &EstimateView) -> Html {
+    let pattern = e
+        .parts
+        .first()
+        .map(|p| format!("hatch-{}", p.figure.item.anchor))
+        .unwrap_or_default();
+    let hatch = e.parts.iter().find(|p| p.vague).map_or(0, |p| p.swatch);
+    let last = e.parts.len().saturating_sub(1);
+    html! {
+        <svg class="fs-track" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            if e.parts.iter().any(|p| p.vague) {
+                <defs>
+                    <pattern id={pattern.clone()} width="12" height="10" patternUnits="userSpaceOnUse">
+                        <rect width="12" height="10" class="fs-hatch-bg" />
+                        <rect width="5" height="10" class={format!("fs-seg--{hatch}")} />
+                    </pattern>
+                </defs>
+            }
+            { for e.parts.iter().enumerate().map(|(i, p)| {
+                let gap = if i < last && !p.vague { GAP } else { 0 };
+                let width = p.to.saturating_sub(p.from).saturating_sub(gap).max(4);
+                let class = if p.vague {
+                    "fs-seg fs-seg--range".to_string()
+                } else {
+                    format!("fs-seg fs-seg--{}", p.swatch)
+                };
+                html! {
+                    <rect class={class} x={p.from.to_string()} y="0" width={width.to_string()} height="10"
+                          fill={p.vague.then(|| AttrValue::from(format!("url(#{pattern})")))} />
+                }
+            }) }
+        </svg>
     }
 }

@@ -12,30 +12,33 @@ pub struct FigureCardProps {
     pub dispatch: Callback<Action>,
 }
 
-/// One key figure: the number with its hedge, what it counts, who says so and when, and how
-/// far it is verified.
+/// One key figure as a compact row: the number with its hedge (the button that opens its
+/// sources), what it counts, who says so in each outlet and when, and its statuses.
 #[function_component(FigureCard)]
 pub fn figure_card(props: &FigureCardProps) -> Html {
     let f = &props.figure;
-    let subject = match &f.qualifier {
-        Some(q) => format!("{q} {} {}", f.number, f.unit),
-        None => format!("{} {}", f.number, f.unit),
-    };
     html! {
-        <article class={format!("fs-figure fs-figure--{}", f.item.statuses.first().map_or("none", |s| s.key()))} id={f.item.anchor.clone()}>
-            <Cited item={f.item.clone()} subject={subject} open={props.open} dispatch={props.dispatch.clone()}>
-                if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }</span> }
-                <span class="fs-number">{ &f.number }</span>
+        <li class="fs-figure" id={f.item.anchor.clone()}>
+            <Cited item={f.item.clone()} subject={f.subject.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+                <span class="fs-sr">{ "Sources for " }</span>
+                if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }
+                <span class="fs-number">{ &f.number }</span>{ " " }
                 <span class="fs-unit">{ &f.unit }</span>
             </Cited>
             <p class="fs-label">{ &f.label }</p>
-            <p class="fs-meta">
-                <span class="fs-claimant">{ "Claimed by " }{ &f.item.claimant }</span>
-                <span class="fs-asof">{ &f.as_of }</span>
-                if let Some(note) = &f.qualifier_note { <span class="fs-hedges">{ "Hedges: " }{ note }</span> }
+            <p class="fs-row-meta">
+                { for f.attributions.iter().map(|a| html! {
+                    <span class="fs-attribution">
+                        <span class="fs-outlet">{ &a.outlet }</span>{ ": " }
+                        if let Some(h) = &a.hedge { { "\u{201C}" }{ h }{ "\u{201D}, " } }
+                        { &a.claimants }
+                        if let Some(via) = &a.via { { " " }{ via } }
+                        if let Some(when) = &a.when { { ", " }{ when } }
+                    </span>
+                }) }
+                if let Some(when) = &f.when { <span class="fs-attribution">{ when }</span> }
+                { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             </p>
-            { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
-            <p class="fs-origin">{ &f.item.origin_note }</p>
-        </article>
+        </li>
     }
 }

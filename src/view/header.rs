@@ -1,5 +1,9 @@
 use yew::prelude::*;
 
+use super::cited::Cited;
+use super::popover_state::Action;
+use super::present::SummaryView;
+
 /// How the card joins the host page's outline of headings (`data-headings`). The card has one
 /// heading, its headline, so it adds at most one level to the host's outline; its parts are
 /// not headings.
@@ -43,10 +47,12 @@ impl Headings {
 #[derive(Clone, PartialEq, Properties)]
 pub struct HeaderProps {
     pub headline: AttrValue,
-    pub summary: AttrValue,
+    pub summary: SummaryView,
     pub place: AttrValue,
     pub dateline: AttrValue,
-    pub outlets: Vec<AttrValue>,
+    /// Whether the summary's sources are open.
+    pub open: bool,
+    pub dispatch: Callback<Action>,
     #[prop_or_default]
     pub headings: Headings,
 }
@@ -54,18 +60,27 @@ pub struct HeaderProps {
 /// The id of the headline, which names the card's landmark.
 pub const HEADLINE_ID: &str = "fs-headline";
 
+/// The kicker (place and dates; the sources are named by their disclosure), the headline, and the summary with its day and the
+/// button that opens the quotes it rests on.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
+    let summary = &props.summary;
     html! {
         <header class="fs-header">
-            <p class="fs-kicker">{ "Fact sheet" }</p>
-            <@{props.headings.tag()} class="fs-headline" id={HEADLINE_ID}>{ &props.headline }</@>
-            <p class="fs-summary">{ &props.summary }</p>
-            <p class="fs-dateline">
+            <p class="fs-kicker">
                 <span>{ &props.place }</span>
                 <span>{ &props.dateline }</span>
-                <span>{ "Sources: " }{ props.outlets.join(", ") }</span>
             </p>
+            <@{props.headings.tag()} class="fs-headline" id={HEADLINE_ID}>{ &props.headline }</@>
+            // A div, not a p: the button's popover is a div, which would end a p early in
+            // the pre-rendered HTML, and the wasm would not find the card it rendered.
+            <div class="fs-summary" id={summary.item.anchor.clone()}>
+                if let Some(when) = &summary.when { <strong class="fs-summary-when">{ when }{ ": " }</strong> }
+                { &summary.text }{ " " }
+                <Cited item={summary.item.clone()} subject="the summary" open={props.open} dispatch={props.dispatch.clone()}>
+                    <span class="fs-sources-link">{ "Sources" }</span><span class="fs-sr">{ " for the summary" }</span>
+                </Cited>
+            </div>
         </header>
     }
 }

@@ -1,14 +1,17 @@
 //! The card: one Yew component per file, each with its props struct. `present` turns a
 //! validated sheet into what the components show; they only wire it to the DOM.
 
+mod account_card;
 mod app;
 mod citation_popover;
 mod cited;
 mod claim_card;
 mod conflict_panel;
+mod disclosure;
 mod error_card;
 mod estimates_chart;
 mod figure_card;
+mod footer;
 pub mod format;
 mod header;
 mod legend;
@@ -17,13 +20,14 @@ mod place;
 pub mod popover_state;
 pub mod present;
 mod print_notes;
+mod reveal;
 mod skip_link;
 mod sources_list;
 mod status_badge;
 pub mod theme;
 mod theme_toggle;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, View};
 pub use error_card::{ErrorCard, ErrorCardProps};
 pub use header::Headings;
 pub use theme::Theme;

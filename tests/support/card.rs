@@ -284,3 +284,18 @@ pub async fn hosts_with_error_cards(d: &WebDriver) -> Result<Vec<String>, Box<dy
             .convert()?,
     )
 }
+
+/// Opens every closed disclosure of the card in `host` (a CSS selector) as a reader does, with
+/// a click on its summary: `<details>` needs no script, so this works with JavaScript off and
+/// with the wasm blocked. Returns how many it opened.
+pub async fn open_every_disclosure(d: &WebDriver, host: &str) -> Result<usize, Box<dyn Error>> {
+    let summaries = d
+        .execute(include_str!("js/closed_summaries.js"), vec![json!(host)])
+        .await?
+        .elements()?;
+    for summary in &summaries {
+        summary.scroll_into_view().await?;
+        summary.click().await?;
+    }
+    Ok(summaries.len())
+}

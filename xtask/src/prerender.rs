@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use factsheet::view::{App, AppProps, Headings, Theme};
+use factsheet::view::{App, AppProps, Headings, Theme, View};
 
 /// The language the build pre-renders for; a mount point asking for another renders afresh.
 pub const LANG: &str = "en";
@@ -17,6 +17,7 @@ pub fn card() -> Result<String, String> {
         lang: LANG.into(),
         theme: Theme::Auto,
         headings: Headings::default(),
+        view: View::Glance,
         on_ready: Default::default(),
     };
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);
@@ -29,9 +30,10 @@ pub fn card() -> Result<String, String> {
 /// the one-file page, a `<link>` where a Content-Security-Policy forbids inline styles.
 pub fn mount_point(card: &str, style: &str) -> String {
     format!(
-        "<div data-factsheet data-prerendered=\"{LANG} {theme} {headings}\">\
+        "<div data-factsheet data-prerendered=\"{LANG} {theme} {headings} {view}\">\
          <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template></div>",
         theme = Theme::Auto.key(),
-        headings = Headings::default().key()
+        headings = Headings::default().key(),
+        view = View::Glance.key()
     )
 }

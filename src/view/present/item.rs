@@ -42,6 +42,10 @@ pub struct ClaimView {
     pub item: ItemView,
     pub summary: String,
     pub kind: &'static str,
+    /// The outlets that report it and who passed it on, each once: "RFA via Yonhap".
+    pub reported_by: String,
+    /// Who says it, where the summary does not name them (by name or alias) itself.
+    pub unnamed_claimant: Option<String>,
 }
 
 fn source_dated(sheet: &Sheet, id: &str) -> String {
@@ -106,8 +110,30 @@ pub(super) fn item_view(
 
 pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
     use crate::model::ClaimKind::*;
+    let item = item_view(sheet, Item::Claim(claim), "claim", None);
+    let mut outlets: Vec<String> = Vec::new();
+    for cite in &claim.citations {
+        let outlet = crate::model::status::outlet_name(sheet, &cite.source);
+        let name = match &cite.via {
+            Some(via) => format!("{outlet} via {}", party_name(sheet, via)),
+            None => outlet.to_string(),
+        };
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
+    let summary = claim.summary.to_lowercase();
+    let named = claim.claimants.iter().any(|id| {
+        crate::model::status::party(sheet, id).is_some_and(|p| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .any(|n| summary.contains(&n.to_lowercase()))
+        })
+    });
     ClaimView {
-        item: item_view(sheet, Item::Claim(claim), "claim", None),
+        unnamed_claimant: (!named).then(|| item.claimant.clone()),
+        reported_by: outlets.join("; "),
+        item,
         summary: claim.summary.clone(),
         kind: match claim.kind {
             Quote => "Quote",
@@ -116,5 +142,37 @@ pub(super) fn claim_view(sheet: &Sheet, claim: &Claim) -> ClaimView {
             CouldNotVerify => "Could not verify",
             NotAcknowledged => "Not acknowledged",
         },
+    }
+}
+
+/// The summary's citations as an item the card can open like a figure's: no status (the
+/// summary is the sheet's own words, held to its quotes by the build), and a sentence naming
+/// the outlets it rests on.
+pub(super) fn summary_item(sheet: &Sheet) -> ItemView {
+    let summary = &sheet.story.summary;
+    let mut outlets: Vec<&str> = Vec::new();
+    for c in &summary.citations {
+        let name = crate::model::status::outlet_name(sheet, &c.source);
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
+    let why = format!(
+        "The summary is this sheet's wording, checked against these quotes from {}: every number and name in it appears in them or is a party's name.",
+        join_names(&outlets)
+    );
+    ItemView {
+        id: "summary".into(),
+        anchor: "summary".into(),
+        popover_id: "pop-summary".into(),
+        statuses: Vec::new(),
+        why: why.clone(),
+        origin_note: why,
+        claimant: String::new(),
+        citations: summary
+            .citations
+            .iter()
+            .map(|c| citation_view(sheet, c, None))
+            .collect(),
     }
 }
