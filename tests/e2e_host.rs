@@ -498,7 +498,7 @@ async fn the_skip_link_moves_focus_past_the_card_without_touching_the_url() {
 // Print
 
 /// Printed to PDF on A4 the seed card takes at most 3 pages; on paper every quote of the
-/// sheet is printed exactly once (popovers are not printed; the notes carry each quote once
+/// sheet (the summary's too) is printed exactly once (popovers are not printed; the notes carry each quote once
 /// under its source), disclosures are open and the notes name every source; the same with a
 /// popover open when the reader prints. The PDF is saved under `target/screenshots/`.
 /// Chromium only: the PDF is CDP's `Page.printToPDF`, the path Chromium's own "Save as PDF"
@@ -511,9 +511,11 @@ async fn printed_on_a4_the_card_fits_three_pages_with_each_quote_once() {
     }
     let sheet = builtin_sheet();
     let mut quotes: Vec<String> = sheet
-        .figures
+        .story
+        .summary
+        .citations
         .iter()
-        .flat_map(|f| f.citations.iter())
+        .chain(sheet.figures.iter().flat_map(|f| f.citations.iter()))
         .chain(sheet.claims.iter().flat_map(|c| c.citations.iter()))
         .map(|c| normalize(&c.quote))
         .collect();

@@ -777,7 +777,7 @@ fn seed_story_chart_groups_ukraine_once_and_reads_several_hundred_as_a_range() {
 }
 
 /// The printed notes: each source once, in the sheet's order, and under it each quote the
-/// card cites from it exactly once, naming every item that cites it.
+/// card cites from it (the summary's included) exactly once, naming every item that cites it.
 #[test]
 fn print_notes_list_each_sources_quotes_once_with_every_item_they_support() {
     for (name, sheet) in [
@@ -789,16 +789,24 @@ fn print_notes_list_each_sources_quotes_once_with_every_item_they_support() {
         ),
     ] {
         let view = present(&sheet, "en");
-        let notes = notes(&view.sources, &view.figures, &view.claims);
+        let notes = notes(&view.sources, &view.summary, &view.figures, &view.claims);
         let outlets: Vec<&str> = notes.iter().map(|n| n.outlet.as_str()).collect();
         let expected: Vec<&str> = sheet.sources.iter().map(|s| s.outlet.as_str()).collect();
         assert_eq!(outlets, expected, "{name}: one note per source, in order");
         for source in &sheet.sources {
             let note = notes.iter().find(|n| n.outlet == source.outlet).unwrap();
             let citing: Vec<(&str, &str)> = sheet
-                .figures
+                .story
+                .summary
+                .citations
                 .iter()
-                .flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c)))
+                .map(|c| ("summary", c))
+                .chain(
+                    sheet
+                        .figures
+                        .iter()
+                        .flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c))),
+                )
                 .chain(
                     sheet
                         .claims

@@ -79,7 +79,8 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     // Paper only; cheap to work out again (a few dozen quotes), dearer to memoise in bytes.
-    let print_notes: Vec<SourceNotes> = notes(&view.sources, &view.figures, &view.claims);
+    let print_notes: Vec<SourceNotes> =
+        notes(&view.sources, &view.summary, &view.figures, &view.claims);
     let anchors: Vec<String> = view
         .figures
         .iter()

@@ -13,7 +13,7 @@ mod notes;
 pub use chart::{ChartView, EstimateView, KeyEntryView, OriginGroupView, PartView, SWATCHES};
 pub use figure::{as_of_basis, when_key, when_text, AttributionView, FigureView};
 pub use item::{CitationView, ClaimView, ItemView};
-pub use notes::{notes, QuoteNote, SourceNotes};
+pub use notes::{notes, QuoteNote, SourceNotes, SUMMARY_NOTE};
 
 use crate::model::{Dated, Sheet};
 

@@ -3,7 +3,7 @@
 //! so two figures taken from one sentence show it twice; on paper, where popovers cannot
 //! open, the quotes are printed here instead, once each.
 
-use super::{ClaimView, FigureView, SourceView};
+use super::{ClaimView, FigureView, SourceView, SummaryView};
 
 /// One source and the words the card takes from it.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,22 +24,27 @@ pub struct QuoteNote {
     pub supports: Vec<String>,
 }
 
+/// What the notes call the summary among the items a quote supports.
+pub const SUMMARY_NOTE: &str = "the summary";
+
 /// The notes, sources in the sheet's order, quotes in the order the card first shows them
-/// (figures, then claims). A source that no item quotes keeps its entry, without quotes.
+/// (the summary, figures, then claims). A source that no item quotes keeps its entry,
+/// without quotes.
 pub fn notes(
     sources: &[SourceView],
+    summary: &SummaryView,
     figures: &[FigureView],
     claims: &[ClaimView],
 ) -> Vec<SourceNotes> {
-    let items = figures
-        .iter()
-        .map(|f| {
+    // The summary's quotes too: on paper its popover cannot open either.
+    let items = std::iter::once((SUMMARY_NOTE.to_string(), &summary.item.citations))
+        .chain(figures.iter().map(|f| {
             let name = match &f.qualifier {
                 Some(q) => format!("{q} {} {}", f.number, f.unit),
                 None => format!("{} {}", f.number, f.unit),
             };
             (name, &f.item.citations)
-        })
+        }))
         .chain(
             claims
                 .iter()
