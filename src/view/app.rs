@@ -110,7 +110,9 @@ pub fn app(props: &AppProps) -> Html {
         })
         .collect();
 
+    // How each popover was opened, for the citations to know (see `Cited`).
     html! {
+        <ContextProvider<Popovers> context={(*popovers).clone()}>
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
                     dateline={view.dateline.clone()} outlets={outlets} />
@@ -170,5 +172,6 @@ pub fn app(props: &AppProps) -> Html {
                 { "Dark theme" }
             </button>
         </article>
+        </ContextProvider<Popovers>>
     }
 }

@@ -5,6 +5,7 @@ mod app;
 mod citation_popover;
 mod cited;
 mod claim_card;
+mod clipboard;
 mod conflict_panel;
 mod error_card;
 mod estimates_chart;
