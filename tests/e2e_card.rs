@@ -460,7 +460,7 @@ async fn a_slow_pointer_can_travel_into_a_popover_scroll_it_and_select_its_text(
                         let [l, t, r, b] = parts.body;
                         wheel(&browser, ((l + r) / 2.0, (t + b) / 2.0), 120).await?;
                         // Wheel scrolling is animated: wait for it to come to rest.
-                        let after = parts_at_rest(&browser, &item.popover_id).await?;
+                        let after = parts_after_wheel(&browser, &item.popover_id, &parts).await?;
                         if after.scroll_top <= parts.scroll_top {
                             problems.push(format!(
                                 "{case}: the wheel did not scroll the popover (scrollTop {} -> {}, page {} -> {})",
@@ -1421,11 +1421,17 @@ async fn drag(browser: &WebDriver, from: (f64, f64), to: (f64, f64)) -> Outcome 
     .await
 }
 
-/// The mouse wheel turned by `delta_y` pixels with the pointer at `at`.
+/// The mouse wheel turned by `delta_y` pixels with the pointer at `at`. Each turn is a new
+/// wheel device: WebKitWebDriver performs only the first turn of a device in a session.
 async fn wheel(browser: &WebDriver, at: (f64, f64), delta_y: i64) -> Outcome {
+    static TURNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let id = format!(
+        "wheel-{}",
+        TURNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
     perform(
         browser,
-        json!([{ "type": "wheel", "id": "wheel", "actions": [{
+        json!([{ "type": "wheel", "id": id, "actions": [{
             "type": "scroll", "origin": "viewport", "x": at.0.round() as i64, "y": at.1.round() as i64,
             "deltaX": 0, "deltaY": delta_y, "duration": 50,
         }]}]),
@@ -1452,17 +1458,22 @@ struct PopoverParts {
     quote_text: String,
 }
 
-/// `popover_parts` once two readings a frame apart agree (at most a second).
-async fn parts_at_rest(
+/// `popover_parts` after the wheel turned: once its body has moved from `before` and two
+/// readings a frame apart agree (wheel scrolling is animated, and in WebKit it starts late),
+/// or as it is after a second and a half.
+async fn parts_after_wheel(
     browser: &WebDriver,
     popover_id: &str,
+    before: &PopoverParts,
 ) -> Result<PopoverParts, Box<dyn std::error::Error>> {
+    let deadline = Instant::now() + Duration::from_millis(1500);
     let mut last = popover_parts(browser, popover_id).await?;
-    for _ in 0..20 {
-        settle(browser).await?;
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
         let now = popover_parts(browser, popover_id).await?;
-        if now == last {
-            break;
+        let moved = now.scroll_top != before.scroll_top || now.page_scroll != before.page_scroll;
+        if moved && now == last {
+            return Ok(now);
         }
         last = now;
     }
