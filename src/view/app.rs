@@ -110,7 +110,8 @@ pub fn app(props: &AppProps) -> Html {
         })
         .collect();
 
-    // How each popover was opened, for the citations to know (see `Cited`).
+    // How each popover was opened (a hover's or focus's preview, or the reader's own
+    // opening), which every `Cited` reads: keep this around all of them.
     html! {
         <ContextProvider<Popovers> context={(*popovers).clone()}>
         <article class="factsheet" data-theme={theme.key()} lang="en" ref={root}>
