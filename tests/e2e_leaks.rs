@@ -51,7 +51,7 @@ struct InPageLoop {
     batch: usize,
 }
 
-/// Opens and closes popovers, by click and by hover in turn.
+/// Opens and closes popovers, by click and (one in four) by hover.
 const TOGGLE_POPOVERS: InPageLoop = InPageLoop {
     script: include_str!("support/js/e2e_leaks/toggle_popovers.js"),
     counters: ["opened", "closed"],

@@ -115,7 +115,10 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
     let full = props.view == View::Full;
 
+    // How each popover was opened (a hover's or focus's preview, or the reader's own
+    // opening), which every `Cited` reads: keep this around all of them.
     html! {
+        <ContextProvider<Popovers> context={(*popovers).clone()}>
         // One landmark (a region named by the headline); the skip link first, its target last.
         <section class="factsheet" data-theme={theme.attribute()} lang="en" aria-labelledby={HEADLINE_ID} ref={root}>
           <SkipLink end={end.clone()} />
@@ -179,5 +182,6 @@ pub fn app(props: &AppProps) -> Html {
           </div>
           <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
         </section>
+        </ContextProvider<Popovers>>
     }
 }

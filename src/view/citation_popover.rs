@@ -9,24 +9,125 @@ pub struct CitationPopoverProps {
     /// What the citations are for, e.g. "as many as 12,000 troops".
     pub subject: AttrValue,
     pub open: bool,
+    /// Whether its buttons are in the tab order: once the reader opened it (click, tap,
+    /// Enter), not while focus passing by or a hover merely previews it, so that Tab moves
+    /// from figure to figure.
+    pub interactive: bool,
+    /// The close button was pressed.
+    pub on_close: Callback<()>,
     pub node: NodeRef,
 }
 
+/// What a "Copy link" or "Cite this" press offered the reader.
+#[derive(Clone, Debug, PartialEq)]
+struct Offered {
+    kind: Offer,
+    text: String,
+    /// On the clipboard; otherwise shown selected, for the reader to copy.
+    copied: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Offer {
+    Link,
+    Citation,
+}
+
+impl Offered {
+    fn message(&self) -> &'static str {
+        match (self.kind, self.copied) {
+            (Offer::Link, true) => "Link copied.",
+            (Offer::Citation, true) => "Citation copied.",
+            (Offer::Link, false) => "Copy the link below (Ctrl+C or \u{2318}C).",
+            (Offer::Citation, false) => "Copy the citation below (Ctrl+C or \u{2318}C).",
+        }
+    }
+}
+
 /// The citations of one figure or claim: a labelled, non-modal dialog (not a tooltip,
-/// because it can hold links). Rendered while closed too, hidden, so that print and
-/// no-script readers still get every citation.
+/// because it holds buttons and can hold links), with a close button, "Copy link" and "Cite
+/// this". Rendered while closed too, hidden, so that print and no-script readers still get
+/// every citation (the buttons, which need the script, are hidden there by the CSS).
 #[function_component(CitationPopover)]
 pub fn citation_popover(props: &CitationPopoverProps) -> Html {
     let item = &props.item;
     let title_id = format!("{}-title", item.popover_id);
+    let offered = use_state(|| None::<Offered>);
+    let offered_text = use_node_ref();
+    let body = use_node_ref();
+    {
+        // What was offered, and how far the citations were scrolled, belong to one opening:
+        // each opening starts at the first citation.
+        let offered = offered.clone();
+        let body = body.clone();
+        use_effect_with(props.open, move |open| {
+            if *open {
+                if let Some(body) = body.cast::<web_sys::Element>() {
+                    body.set_scroll_top(0);
+                }
+            } else {
+                offered.set(None);
+            }
+        });
+    }
+    {
+        // Not on the clipboard: the text is selected in its field, ready for Ctrl+C.
+        let field = offered_text.clone();
+        use_effect_with((*offered).clone(), move |offered| {
+            if offered.as_ref().is_some_and(|o| !o.copied) {
+                if let Some(field) = field.cast::<web_sys::HtmlTextAreaElement>() {
+                    let _ = field.focus();
+                    field.select();
+                }
+            }
+        });
+    }
+    let offer = |kind: Offer| {
+        let offered = offered.clone();
+        let anchor = item.anchor.clone();
+        let citation = plain_citation(&item.citations);
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let text = match kind {
+                    Offer::Link => super::clipboard::link_to(&anchor).unwrap_or_default(),
+                    Offer::Citation => citation.clone(),
+                };
+                let offered = offered.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let copied = super::clipboard::copy(&text).await;
+                    offered.set(Some(Offered { kind, text, copied }));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (kind, &offered, &anchor, &citation);
+        })
+    };
+    let on_close = {
+        let close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| close.emit(()))
+    };
+    let tabindex = if props.interactive { "0" } else { "-1" };
     html! {
+        // Focusable (not in the tab order) so that a click on its text keeps focus inside
+        // the figure, which would otherwise close it: the reader can select and copy a quote.
         <div class="fs-popover" role="dialog" aria-modal="false" id={item.popover_id.clone()}
-             aria-labelledby={title_id.clone()} hidden={!props.open} ref={props.node.clone()}>
+             aria-labelledby={title_id.clone()} hidden={!props.open} tabindex="-1"
+             ref={props.node.clone()}>
+            <div class="fs-popover-head">
+                <p class="fs-popover-title" id={title_id}>{ "Sources for " }{ &props.subject }</p>
+                <button type="button" class="fs-popover-close" {tabindex} onclick={on_close}>
+                    { "Close" }
+                </button>
+            </div>
             // The body scrolls, not the popover: a scrolling popover would clip its own
             // bridge over the gap to the button (`::before`), and the pointer crossing that
             // gap would close it.
-            <div class="fs-popover-body">
-                <p class="fs-popover-title" id={title_id}>{ "Sources for " }{ &props.subject }</p>
+            // Not in the tab order while merely previewed. Once the reader opened it, the
+            // browser decides: Chromium and Firefox let Tab reach a body that scrolls, so the
+            // keyboard can scroll it.
+            <div class="fs-popover-body" tabindex={(!props.interactive).then_some("-1")}
+                 ref={body}>
                 <ol class="fs-citations">
                     { for item.citations.iter().map(citation) }
                 </ol>
@@ -35,8 +136,48 @@ pub fn citation_popover(props: &CitationPopoverProps) -> Html {
                     <p class="fs-why">{ &item.why }</p>
                 </div>
             </div>
+            <div class="fs-popover-actions">
+                <button type="button" class="fs-action" {tabindex} onclick={offer(Offer::Link)}>
+                    { "Copy link" }
+                </button>
+                <button type="button" class="fs-action" {tabindex} onclick={offer(Offer::Citation)}>
+                    { "Cite this" }
+                </button>
+                <p class="fs-offered" role="status">
+                    { offered.as_ref().map(Offered::message).unwrap_or_default() }
+                </p>
+                if let Some(o) = offered.as_ref() {
+                    <textarea class="fs-offered-text" readonly=true ref={offered_text}
+                              aria-label={if o.kind == Offer::Link { "Link" } else { "Citation" }}
+                              rows={if o.kind == Offer::Link { "2" } else { "4" }}
+                              value={o.text.clone()} />
+                }
+            </div>
         </div>
     }
+}
+
+/// The citations as plain text, one line per outlet: the outlet (and who passed it on), the
+/// title, the date line as the source prints it ("Date not stated" when it prints none), the
+/// quote, and the link when the sheet gives one. Only what the sheet says.
+pub fn plain_citation(citations: &[CitationView]) -> String {
+    citations
+        .iter()
+        .map(|c| {
+            let (before, marked, after) = &c.quote;
+            let via = c
+                .via
+                .as_ref()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default();
+            let url = c.url.as_ref().map(|u| format!(", {u}")).unwrap_or_default();
+            format!(
+                "{}{via}, \"{}\", {}: \"{before}{marked}{after}\"{url}",
+                c.outlet, c.title, c.dated
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn citation(c: &CitationView) -> Html {
@@ -61,5 +202,44 @@ fn citation(c: &CitationView) -> Html {
                 { after }
             </blockquote>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_citation;
+    use crate::model::load;
+    use crate::view::present::present;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/sheet.json");
+
+    #[test]
+    fn a_citation_as_text_names_outlet_title_date_and_the_whole_quote_per_line() {
+        let sheet = load("sheet.json", FIXTURE.as_bytes(), None).unwrap();
+        let view = present(&sheet, "en");
+        let items = view
+            .figures
+            .iter()
+            .map(|f| &f.item)
+            .chain(view.claims.iter().map(|c| &c.item));
+        let mut seen_via = false;
+        for item in items {
+            let text = plain_citation(&item.citations);
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), item.citations.len(), "{text}");
+            for (line, c) in lines.iter().zip(&item.citations) {
+                let quote = format!("\"{}{}{}\"", c.quote.0, c.quote.1, c.quote.2);
+                assert!(line.starts_with(&c.outlet), "{line}");
+                for part in [&c.title, &c.dated, &quote] {
+                    assert!(line.contains(part.as_str()), "{part:?} not in {line:?}");
+                }
+                if let Some(via) = &c.via {
+                    seen_via = true;
+                    assert!(line.contains(via.as_str()), "{via:?} not in {line:?}");
+                }
+                assert_eq!(c.url.is_some(), line.contains("http"), "{line}");
+            }
+        }
+        assert!(seen_via, "the fixture has a citation passed on by someone");
     }
 }

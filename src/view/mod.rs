@@ -6,6 +6,7 @@ mod app;
 mod citation_popover;
 mod cited;
 mod claim_card;
+mod clipboard;
 mod conflict_panel;
 mod disclosure;
 mod error_card;

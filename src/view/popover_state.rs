@@ -1,9 +1,10 @@
 //! Which citation popover is open, and why: one at a time for the whole card.
 //!
 //! How it was opened decides how it closes. A popover opened by hover closes when the pointer
-//! leaves the figure and its popover; one opened by focus closes on blur; one opened by a
-//! click, a tap, Enter or a deep link stays until dismissed (Escape, a second click, or
-//! another figure opening).
+//! leaves the figure and its popover. One opened by a click, a tap, Enter or a deep link
+//! stays until dismissed (Escape, its close button, a second click, a click outside, another
+//! figure opening). Whatever opened it, focus moving on to something outside the figure and
+//! its popover closes it, so that it never covers what the reader tabbed to.
 
 use std::rc::Rc;
 
@@ -27,18 +28,26 @@ pub enum Action {
     PointerEnter(String),
     PointerLeave(String),
     Focus(String),
+    /// Focus moved from the item to something outside it.
     Blur(String),
     /// Click, tap or Enter on the item's button.
     Press(String),
     /// A link to `#anchor`.
     DeepLink(String),
-    /// Escape, or a click outside.
+    /// Escape, the close button, a click outside, or the host page navigating.
     Dismiss,
 }
 
 impl Popovers {
     pub fn is_open(&self, anchor: &str) -> bool {
         self.open.as_ref().is_some_and(|(a, _)| a == anchor)
+    }
+
+    /// How the item's popover was opened, if it is open.
+    pub fn how(&self, anchor: &str) -> Option<Opened> {
+        self.open
+            .as_ref()
+            .and_then(|(a, how)| (a == anchor).then_some(*how))
     }
 
     pub fn next(&self, action: Action) -> Popovers {
@@ -62,7 +71,7 @@ impl Popovers {
                 _ => self.clone(),
             },
             Action::Blur(a) => match current {
-                Some((o, Opened::Focus | Opened::Hover)) if *o == a => Popovers::default(),
+                Some((o, _)) if *o == a => Popovers::default(),
                 _ => self.clone(),
             },
             Action::Press(a) => match current {
@@ -121,6 +130,34 @@ mod tests {
         let s = run(vec![Action::Press("a".into()), Action::Focus("b".into())]);
         assert!(s.is_open("b") && !s.is_open("a"));
         assert_eq!(s.next(Action::Dismiss).open, None);
+    }
+
+    #[test]
+    fn focus_moving_on_closes_however_it_was_opened() {
+        for opening in [
+            Action::Focus("a".into()),
+            Action::PointerEnter("a".into()),
+            Action::Press("a".into()),
+            Action::DeepLink("a".into()),
+        ] {
+            let s = run(vec![opening.clone(), Action::Blur("a".into())]);
+            assert_eq!(s.open, None, "{opening:?}, then focus left");
+        }
+        // Another item's blur (focus arriving here from it) closes nothing.
+        let s = run(vec![Action::Press("a".into()), Action::Blur("b".into())]);
+        assert!(s.is_open("a"));
+    }
+
+    #[test]
+    fn how_it_was_opened_is_known_per_item() {
+        let s = run(vec![Action::Focus("a".into())]);
+        assert_eq!(s.how("a"), Some(Opened::Focus));
+        assert_eq!(s.how("b"), None);
+        // Enter on a focused figure pins it.
+        let s = s.next(Action::Press("a".into()));
+        assert_eq!(s.how("a"), Some(Opened::Pinned));
+        // Hovering a pinned or focused item changes nothing.
+        assert_eq!(s.next(Action::PointerEnter("a".into())), s);
     }
 
     #[test]

@@ -111,7 +111,12 @@ pub async fn hover_for_popover(
         .await?
         .ok_or("the figure button has no aria-controls")?;
     button.scroll_into_view().await?;
+    // The pointer first leaves for the page's corner: scrolled to the viewport's middle, this
+    // button can land exactly under the pointer left there by the last hover (the cards of a
+    // page alike), and a move of zero pixels is no event: WebKit, which does not hover what
+    // scrolls under a resting pointer, would never see the pointer arrive.
     d.action_chain()
+        .move_to(0, 0)
         .move_to_element_center(button)
         .perform()
         .await?;

@@ -1,0 +1,29 @@
+// WebDriver script (a function body: `arguments`, `return`).
+// The parts of the open popover arguments[0] a pointer works with, as JSON: its scrolling
+// body (rect, scrollTop, whether it scrolls), the page's scroll position and the popover's
+// rect (to see them settle), and the first line of quoted text shown whole inside the body
+// (a drag across it selects it), with that quote's text.
+const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+const root = host.shadowRoot || host;
+const pop = root.querySelector(`[id="${arguments[0]}"]`);
+const body = pop.querySelector(".fs-popover-body");
+const rect = r => [r.left, r.top, r.right, r.bottom];
+const inner = body.getBoundingClientRect();
+let line = null, quoteText = "";
+for (const quote of pop.querySelectorAll("blockquote")) {
+    const range = document.createRange();
+    range.selectNodeContents(quote);
+    const shown = Array.from(range.getClientRects()).find(r => r.width > 20
+        && r.top >= inner.top && r.bottom <= inner.bottom
+        && r.top >= 0 && r.bottom <= window.innerHeight);
+    if (shown) { line = rect(shown); quoteText = quote.textContent; break; }
+}
+return JSON.stringify({
+    body: rect(inner),
+    popover: rect(pop.getBoundingClientRect()),
+    page_scroll: window.scrollY,
+    scroll_top: body.scrollTop,
+    scrolls: body.scrollHeight > body.clientHeight + 1,
+    line,
+    quote_text: quoteText,
+});
