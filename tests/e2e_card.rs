@@ -1172,6 +1172,18 @@ async fn tap(browser: &WebDriver, element: &WebElement) -> Outcome {
 
 /// Scrolls the item's button to `place` (a `scrollIntoView` block) and returns it.
 async fn scroll_to(browser: &WebDriver, item: &Item, place: &str) -> WebDriverResult<WebElement> {
+    // A claim in a closed disclosure ("All claims and quotes") is opened first: the reader
+    // opens it before reaching the claim. The tap and Tab tests open it as a reader does;
+    // here it is set-up.
+    if let Ok(summary) = browser
+        .execute(CLOSED_DISCLOSURE_OF, vec![json!(item.popover_id)])
+        .await?
+        .element()
+    {
+        browser
+            .execute("arguments[0].click();", vec![summary.to_json()?])
+            .await?;
+    }
     let found = browser
         .execute(
             include_str!("support/js/e2e_card/scroll_to_button.js"),

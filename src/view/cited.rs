@@ -133,13 +133,27 @@ pub fn cited(props: &CitedProps) -> Html {
             }
         })
     };
+    // A finger or pen on the button: the focus its touch gives is not a reader arriving by
+    // keyboard, and the tap's click opens the popover as a panel. Opening it on that focus
+    // too would lay it out by the button first, and near the end of a short page that grows
+    // the page and moves it under the finger before the click lands.
+    let tapping = use_mut_ref(|| false);
+    let on_touch = {
+        let tapping = tapping.clone();
+        Callback::from(move |e: PointerEvent| *tapping.borrow_mut() = e.pointer_type() != "mouse")
+    };
+    let on_touch_cancelled = {
+        let tapping = tapping.clone();
+        Callback::from(move |_: PointerEvent| *tapping.borrow_mut() = false)
+    };
     let on_focus = {
         let open = send(Action::Focus);
         let group = group.clone();
+        let tapping = tapping.clone();
         Callback::from(move |e: FocusEvent| {
             // Focus moving within the item (back to the button from its popover, on Escape
             // or the close button) is not the reader arriving: it must not open it again.
-            if !focus_moved_within(&group, &e) {
+            if !focus_moved_within(&group, &e) && !*tapping.borrow() {
                 open()
             }
         })
@@ -157,7 +171,9 @@ pub fn cited(props: &CitedProps) -> Html {
         let press = send(Action::Press);
         let focus_when_open = focus_when_open.clone();
         let pending = hover_pending.clone();
+        let tapping = tapping.clone();
         Callback::from(move |_: MouseEvent| {
+            *tapping.borrow_mut() = false;
             // The reader decided: a hover still waiting for the pointer to rest must not
             // open it again once they close it.
             pending.borrow_mut().take();
@@ -191,7 +207,7 @@ pub fn cited(props: &CitedProps) -> Html {
 
     html! {
         <div class="fs-cited" ref={group} onpointerenter={on_enter} onpointerleave={on_leave}
-             onfocusin={on_focus} onfocusout={on_blur} onkeydown={on_key}>
+             onpointerdown={on_touch} onpointercancel={on_touch_cancelled} onfocusin={on_focus} onfocusout={on_blur} onkeydown={on_key}>
             <button type="button" class="fs-figure-button" ref={button}
                     aria-expanded={props.open.to_string()}
                     aria-controls={props.item.popover_id.clone()}

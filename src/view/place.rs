@@ -21,6 +21,13 @@ const GAP: f64 = 6.0;
 #[cfg(target_arch = "wasm32")]
 const SHEET_BELOW: i32 = 480;
 
+/// A sheet's height at most, as a share of the viewport's (the stylesheet's `70dvh`), and the
+/// least it is made to stay clear of its button.
+#[cfg(target_arch = "wasm32")]
+const SHEET_HEIGHT: f64 = 0.7;
+#[cfg(target_arch = "wasm32")]
+const SHEET_LEAST: f64 = 0.35;
+
 #[cfg(target_arch = "wasm32")]
 pub fn place_popover(node: &NodeRef, sheet_allowed: bool) {
     use web_sys::HtmlElement;
@@ -52,6 +59,13 @@ pub fn place_popover(node: &NodeRef, sheet_allowed: bool) {
         .remove_2("fs-popover--above", "fs-popover--sheet");
     if sheet_allowed && is_phone_sized(&viewport) {
         let _ = popover.class_list().add_1("fs-popover--sheet");
+        // Near the end of a short page the page cannot scroll the button up above a sheet of
+        // its full height (`reveal_above_sheet`): the sheet then stops below the button, down
+        // to a third of the screen, and its text scrolls inside.
+        let below_button = height - anchor.get_bounding_client_rect().bottom() - MARGIN;
+        if below_button < height * SHEET_HEIGHT {
+            let _ = style.set_property("max-height", &px(below_button.max(height * SHEET_LEAST)));
+        }
         return;
     }
 
