@@ -29,20 +29,7 @@ pub fn safe_lang(tag: &str) -> &str {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::date::MONTHS;
 
 #[cfg(target_arch = "wasm32")]
 mod intl {

@@ -4,6 +4,23 @@
 //! Hand-written rather than a date crate: the rules need only day counts and weekdays, and
 //! every byte here ships in the wasm.
 
+/// The months' names in English, January first: the words a date is shown in where the
+/// browser's `Intl` is not at hand (build time, tests, the model's sentences).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar date with the precision the text gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PartialDate {

@@ -1,8 +1,9 @@
 //! The rules applied to one item: each status it has, the sentence saying why, and, for the
 //! validator, what evidence a declared status lacks.
 
-use super::estimates::{estimates, origin_names, MONTHS};
+use super::estimates::{estimates, origin_names};
 use super::*;
+use crate::date::MONTHS;
 use crate::sheet::{Claim, ClaimKind, Figure, Sheet, Status};
 
 /// "Reported by 2 outlets (RFA via Yonhap; Bloomberg via Lee Seong-kweun)"; when the outlets

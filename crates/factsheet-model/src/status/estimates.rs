@@ -2,11 +2,11 @@
 //! words: what the dispute rule compares.
 
 use super::{join_names, origins, party_name, Item};
-use crate::date::PartialDate;
+use crate::date::{PartialDate, MONTHS};
 use crate::sheet::{AsOf, Conflict, Figure, Sheet, Value};
 
-/// A month as `(year, month)`, when the date is known to the month.
-pub(super) fn known_month(as_of: &AsOf) -> Option<(i32, u32)> {
+/// The date an item gives, when the sources state one: the day, the month or the year.
+fn known_date(as_of: &AsOf) -> Option<PartialDate> {
     let text = match as_of {
         AsOf::Exact { date, .. } => date,
         AsOf::Approximate { period, .. } => period,
@@ -16,38 +16,19 @@ pub(super) fn known_month(as_of: &AsOf) -> Option<(i32, u32)> {
         } => day,
         AsOf::Relative { resolved: None, .. } | AsOf::NotStated => return None,
     };
-    let date = PartialDate::parse(text)?;
-    Some((date.year, date.month?))
+    PartialDate::parse(text)
 }
 
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A month as `(year, month)`, when the date is known to the month.
+pub(super) fn known_month(as_of: &AsOf) -> Option<(i32, u32)> {
+    let date = known_date(as_of)?;
+    Some((date.year, date.month?))
+}
 
 /// A known date in plain English ("January 13, 2025", "December 2024", "2024"), or `None`
 /// when the sources do not state it.
 pub fn date_words(as_of: &AsOf) -> Option<String> {
-    let text = match as_of {
-        AsOf::Exact { date, .. } => date,
-        AsOf::Approximate { period, .. } => period,
-        AsOf::Relative {
-            resolved: Some(day),
-            ..
-        } => day,
-        AsOf::Relative { resolved: None, .. } | AsOf::NotStated => return None,
-    };
-    let date = PartialDate::parse(text)?;
+    let date = known_date(as_of)?;
     let month = date
         .month
         .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)));
