@@ -439,46 +439,83 @@ async fn with_the_wasm_blocked_every_figure_status_source_and_quote_is_readable(
     .await;
 }
 
+/// The pre-rendered card, opened from disk and arriving in pieces over a slow connection
+/// (cut before each disclosure and before the footer, with a pause between pieces, so the
+/// browser paints a part of the card before the rest is parsed): nothing already painted
+/// moves while the rest arrives or while the card hydrates.
+///
 /// Chromium only: the shifts are counted by the Layout Instability API (`layout-shift`
 /// performance entries), which Firefox and WebKit do not have.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
-async fn hydrating_the_prerendered_card_moves_nothing() {
+async fn the_prerendered_card_moves_nothing_while_it_arrives_or_hydrates() {
     if !chromium_only("layout shifts are counted by the Layout Instability API") {
         return;
     }
+    let page = fs::read(dist().join("index.html")).expect("dist/index.html");
+    let card = find_bytes(&page, b"<div data-factsheet").expect("a pre-rendered card in the page");
+    let cuts: Vec<usize> = [&b"<details class=\"fs-more\""[..], b"<footer"]
+        .iter()
+        .flat_map(|tag| find_all(&page[card..], tag).into_iter().map(|at| card + at))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(cuts.len() >= 3, "the card has its disclosures and footer to cut before: {cuts:?}");
+    let slow = serve_in_pieces(page, cuts, Duration::from_millis(300));
+    let pages = [
+        ("from disk", file_url(&dist().join("index.html"))),
+        ("arriving in pieces", format!("http://{slow}/")),
+    ];
+
     with_browser(&[WINDOW], |d| async move {
         let d = &d;
-        d.goto(&file_url(&dist().join("index.html"))).await?;
-        wait_live(d, "[data-factsheet]").await?;
-        let measurable: bool = d
-            .execute(
-                "return PerformanceObserver.supportedEntryTypes.includes('layout-shift');",
-                Vec::new(),
-            )
-            .await?
-            .convert()?;
-        if !measurable {
-            return Err("this Chromium does not report layout shifts: nothing measured".into());
+        let mut problems = Vec::new();
+        for (how, url) in &pages {
+            d.goto(url).await?;
+            wait_live(d, "[data-factsheet]").await?;
+            let measurable: bool = d
+                .execute(
+                    "return PerformanceObserver.supportedEntryTypes.includes('layout-shift');",
+                    Vec::new(),
+                )
+                .await?
+                .convert()?;
+            if !measurable {
+                return Err("this Chromium does not report layout shifts: nothing measured".into());
+            }
+            // Every layout shift since navigation, with what moved.
+            let shifts: Vec<Json> = d
+                .execute_async(
+                    include_str!("support/js/e2e_embed/layout_shifts.js"),
+                    Vec::new(),
+                )
+                .await?
+                .json()
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
+            if total > 0.0 {
+                problems.push(format!("{how}: cumulative layout shift {total} from shifts {shifts:?}"));
+            }
         }
-        // Every layout shift since navigation, with what moved.
-        let shifts: Vec<Json> = d
-            .execute_async(
-                include_str!("support/js/e2e_embed/layout_shifts.js"),
-                Vec::new(),
-            )
-            .await?
-            .json()
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
-        if total > 0.0 {
-            return Err(format!("cumulative layout shift {total} from shifts {shifts:?}").into());
-        }
-        Outcome::Ok(())
+        finish(problems)
     })
     .await;
+}
+
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_all(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find_bytes(&haystack[from..], needle) {
+        found.push(from + at);
+        from += at + needle.len();
+    }
+    found
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 use std::error::Error;
 use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
 
 use super::{copy_dir, dist, serve, TempDir};
 
@@ -112,4 +113,47 @@ pub fn demo_prerendered_host(attributes: &str) -> String {
         &format!("<div {attributes} data-factsheet"),
         1,
     )
+}
+
+/// One page served on 127.0.0.1 the way a slow connection delivers it: `page` cut at `cuts`
+/// (byte offsets, ascending), each piece sent after a `pause`, so the browser paints what it
+/// has parsed before the rest arrives. Any other path is a 404. Serves until the test ends.
+pub fn serve_in_pieces(page: Vec<u8>, cuts: Vec<usize>, pause: Duration) -> SocketAddr {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let addr = listener.local_addr().expect("the listener's address");
+    let page = std::sync::Arc::new(page);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let (page, cuts) = (page.clone(), cuts.clone());
+            std::thread::spawn(move || {
+                let mut request = Vec::new();
+                let mut buffer = [0; 4096];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buffer) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => request.extend_from_slice(&buffer[..n]),
+                    }
+                }
+                if !request.starts_with(b"GET / ") {
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
+                    return;
+                }
+                let _ = stream.write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n",
+                );
+                let mut from = 0;
+                for cut in cuts.into_iter().chain([page.len()]) {
+                    if stream.write_all(&page[from..cut]).is_err() || stream.flush().is_err() {
+                        return;
+                    }
+                    from = cut;
+                    std::thread::sleep(pause);
+                }
+            });
+        }
+    });
+    addr
 }
