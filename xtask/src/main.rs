@@ -8,6 +8,7 @@ mod dist;
 mod engine;
 mod facts;
 mod options;
+mod peer;
 mod prerender;
 mod serve;
 mod setup;
