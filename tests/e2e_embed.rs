@@ -527,6 +527,129 @@ fn find_all(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
 // 5. Sheets by URL that fail
 // ---------------------------------------------------------------------------------------
 
+/// Sheets by URL whose server does not answer: the card's place shows it is loading, then,
+/// after `data-timeout`, an error card naming the URL with a "Try again" that works once the
+/// server answers; a sheet arriving after the deadline, with no retry, still shows.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn a_sheet_by_url_that_does_not_answer_shows_loading_then_a_deadline_with_a_retry() {
+    let headline = builtin_sheet().story.headline;
+    let retried = HeldSheet::new(builtin_sheet_bytes());
+    let late = HeldSheet::new(builtin_sheet_bytes());
+    let body = format!(
+        "<div id=\"retried\" data-factsheet data-src=\"{}\" data-timeout=\"2\"></div>
+<div id=\"late\" data-factsheet data-src=\"{}\" data-timeout=\"2\"></div>",
+        retried.url(),
+        late.url()
+    );
+    // The sheets come from other origins (their own ports), which the strict policy's
+    // `default-src 'self'` would refuse before any deadline.
+    let site = Site::new(
+        &[("held.html", fixture_page("", &body).into_bytes())],
+        NO_POLICY,
+    );
+    let shadow_text = include_str!("support/js/e2e_embed/shadow_text.js");
+
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        let started = Instant::now();
+        d.goto(&site.url("held.html")).await?;
+        let mut problems = Vec::new();
+        let text = |host: &'static str, css: &'static str| async move {
+            d.execute(shadow_text, vec![json!(host), json!(css)])
+                .await
+                .ok()
+                .and_then(|r| r.convert::<Option<String>>().ok())
+                .flatten()
+        };
+        // Loading, in both places, before the deadline (once the script has mounted them).
+        for host in ["#retried", "#late"] {
+            let mut loading = None;
+            while loading.is_none() && started.elapsed() < Duration::from_millis(1800) {
+                loading = text(host, ".fs-loading").await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            if !loading
+                .as_deref()
+                .is_some_and(|t| t.contains("Loading the fact sheet"))
+            {
+                problems.push(format!("{host}: no loading card at first: {loading:?}"));
+            }
+        }
+        if started.elapsed() > Duration::from_secs(2) {
+            problems.push(format!(
+                "the loading cards were checked only after {:?}",
+                started.elapsed()
+            ));
+        }
+        // The deadline: an error card that names the URL and offers to try again.
+        for (host, url) in [("#retried", retried.url()), ("#late", late.url())] {
+            let card = error_card_text(d, host).await?;
+            let card = normalize(&card);
+            for wanted in [url.as_str(), "has not answered", "2 seconds", "Try again"] {
+                if !card.contains(wanted) {
+                    problems.push(format!(
+                        "{host}: the deadline's card lacks {wanted:?}: {card}"
+                    ));
+                }
+            }
+        }
+        if started.elapsed() < Duration::from_secs(2) {
+            problems.push(format!(
+                "the deadline came after {:?}, before its 2 s",
+                started.elapsed()
+            ));
+        }
+        // The late one answers now, without a retry: its card shows.
+        late.answer();
+        if let Err(e) = wait_in_host(
+            d,
+            "#late",
+            ".fs-header .fs-headline",
+            Some(&headline),
+            RENDER_TIMEOUT,
+        )
+        .await
+        {
+            problems.push(format!(
+                "#late: the sheet that answered after the deadline did not show: {e}"
+            ));
+        }
+        // The other server is back, but the request made before the outage stays lost: the
+        // card comes only from the reader trying again.
+        retried.come_back();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if text("#retried", ".fs-figures").await.is_some() {
+            problems.push("#retried: the card showed before the reader tried again".into());
+        }
+        let retry: WebElement = d
+            .execute(
+                "return document.querySelector('#retried').shadowRoot.querySelector('.fs-retry');",
+                Vec::new(),
+            )
+            .await?
+            .element()?;
+        retry.click().await?;
+        if let Err(e) = wait_in_host(
+            d,
+            "#retried",
+            ".fs-header .fs-headline",
+            Some(&headline),
+            RENDER_TIMEOUT,
+        )
+        .await
+        {
+            problems.push(format!(
+                "#retried: \"Try again\" did not bring the card: {e}"
+            ));
+        }
+        // Let the request lost in the outage end, so that the browser closes without waiting.
+        retried.answer();
+        finish(problems)
+    })
+    .await;
+}
+
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_works() {

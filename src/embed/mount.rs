@@ -215,6 +215,7 @@ fn mount(document: &Document, host: Element) {
             Content::Error(ErrorCardProps {
                 title: "This fact sheet's settings are wrong.".into(),
                 problems: problems.into_iter().map(AttrValue::from).collect(),
+                on_retry: None,
             })
         }
         Ok(Options {
@@ -223,12 +224,14 @@ fn mount(document: &Document, host: Element) {
             lang,
             headings,
             view,
+            timeout_s,
         }) => Content::Remote(RemoteProps {
             url: url.into(),
             lang: lang.into(),
             theme,
             headings,
             view,
+            timeout_s,
             on_ready: on_ready.clone(),
         }),
         Ok(Options {
@@ -237,6 +240,7 @@ fn mount(document: &Document, host: Element) {
             lang,
             headings,
             view,
+            ..
         }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
                 sheet,
@@ -251,6 +255,7 @@ fn mount(document: &Document, host: Element) {
                 Content::Error(ErrorCardProps {
                     title: "The built-in sheet could not be read.".into(),
                     problems: e.iter().map(|d| AttrValue::from(d.to_string())).collect(),
+                    on_retry: None,
                 })
             }
         },
