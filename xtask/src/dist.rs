@@ -67,7 +67,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     // The card as HTML, for readers without (or before) the wasm, and the sheet as JSON-LD.
     let card = prerender::card()?;
     let sheet = factsheet::data::builtin().map_err(|problems| crate::facts::listed(&problems))?;
-    let json_ld = crate::claim_review::script_element(&sheet);
+    let json_ld = crate::structured_data::script_element(&sheet);
     if css.to_ascii_lowercase().contains("</style") {
         return Err(
             "assets/factsheet.css contains `</style`, which would end the inlined style early"

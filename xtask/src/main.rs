@@ -3,7 +3,6 @@
 //! run it first, saying in one line each what they find or install.
 
 mod bench;
-mod claim_review;
 mod dist;
 mod engine;
 mod facts;
@@ -13,6 +12,7 @@ mod prerender;
 mod serve;
 mod setup;
 mod sizes;
+mod structured_data;
 mod test;
 
 use std::path::{Path, PathBuf};
