@@ -55,6 +55,10 @@ const STYLE_PROPERTIES: [&str; 24] = [
 // 1. Two instances, one by URL, next to hostile CSS
 // ---------------------------------------------------------------------------------------
 
+/// Two instances, one pre-rendered and one by URL, each both as `<div data-factsheet>` and as
+/// the custom element `<fact-sheet>`, on a page with hostile CSS under the strict policy:
+/// each keeps its style, shows its own sheet, opens its popovers, breaks no policy and keeps
+/// its ids to itself.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_style() {
@@ -62,17 +66,26 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
     let mut other = builtin_sheet_json();
     let headline = "A second sheet, loaded from its own address";
     other["story"]["headline"] = json!(headline);
+    // The same two again as the custom element: pre-rendered, and by URL.
+    let custom_prerendered = demo_prerendered_host("id=\"c\"")
+        .replacen("<div id=\"c\" data-factsheet", "<fact-sheet id=\"c\"", 1)
+        .replace("</template></div>", "</template></fact-sheet>");
     let body = format!(
-        "{}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>",
+        "{}\n<p>Between the two cards.</p>\n<div id=\"b\" data-factsheet data-src=\"sheet-b.json\"></div>\n{custom_prerendered}\n<fact-sheet id=\"d\" src=\"sheet-b.json\"></fact-sheet>",
         demo_prerendered_host("id=\"a\"")
     );
     let site = Site::new(
         &[
             ("sheet-b.json", other.to_string().into_bytes()),
             ("hostile.css", HOSTILE_CSS.into()),
+            ("violation-probe.js", VIOLATION_PROBE.into()),
             (
                 "hostile.html",
-                fixture_page(&stylesheets(&["hostile.css"]), &body).into_bytes(),
+                with_violation_probe(
+                    &fixture_page(&stylesheets(&["hostile.css"]), &body),
+                    "violation-probe.js",
+                )
+                .into_bytes(),
             ),
             ("clean.html", fixture_page("", &body).into_bytes()),
         ],
@@ -82,39 +95,48 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
     with_browser(&[WINDOW], |d| async move {
         let d = &d;
         // The clean page first: the reference.
+        let hosts = ["#a", "#b", "#c", "#d"];
         d.goto(&site.url("clean.html")).await?;
-        wait_live(d, "#a").await?;
-        wait_live(d, "#b").await?;
-        let clean_a = card_styles(d, "#a").await?;
-        let clean_b = card_styles(d, "#b").await?;
+        let mut clean = Vec::new();
+        for host in hosts {
+            wait_live(d, host).await?;
+            clean.push(card_styles(d, host).await?);
+        }
 
         d.goto(&site.url("hostile.html")).await?;
-        wait_live(d, "#a").await?;
-        wait_live(d, "#b").await?;
         let mut problems = Vec::new();
-        for (host, clean) in [("#a", &clean_a), ("#b", &clean_b)] {
+        for (host, clean) in hosts.iter().zip(&clean) {
+            wait_live(d, host).await?;
             let hostile = card_styles(d, host).await?;
             problems.extend(style_differences(host, clean, &hostile));
         }
 
         // Each card shows its own sheet.
-        let headline_a = text_in(d, "#a", ".fs-headline").await?;
-        let headline_b = text_in(d, "#b", ".fs-headline").await?;
-        if headline_a != sheet.story.headline || headline_b != headline {
-            problems.push(format!(
-                "headlines: #a {headline_a:?} (want {:?}), #b {headline_b:?} (want {headline:?})",
-                sheet.story.headline
-            ));
+        for (host, wanted) in [
+            ("#a", sheet.story.headline.as_str()),
+            ("#b", headline),
+            ("#c", sheet.story.headline.as_str()),
+            ("#d", headline),
+        ] {
+            let shown = text_in(d, host, ".fs-headline").await?;
+            if shown != wanted {
+                problems.push(format!("{host}: headline {shown:?}, want {wanted:?}"));
+            }
         }
 
         // Each card's popover opens on hover and quotes its source: the first figure in
         // one, the last in the other.
         let first = sheet.figures.first().ok_or("no figures")?;
         let last = sheet.figures.last().ok_or("no figures")?;
-        for (host, figure) in [("#a", first), ("#b", last)] {
+        for (host, figure) in [("#a", first), ("#b", last), ("#c", last), ("#d", first)] {
             if let Err(e) = popover_quotes(d, host, figure).await {
                 problems.push(format!("{host}: {e}"));
             }
+        }
+        // Under the strict policy, neither form of host breaks it.
+        let violations = policy_violations(d).await?;
+        if !violations.is_empty() {
+            problems.push(format!("policy violations on the hostile page: {violations:?}"));
         }
         // Ids stay inside each card's shadow root.
         let leaked: Vec<String> = d

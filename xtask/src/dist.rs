@@ -175,7 +175,8 @@ fn embed_script(glue: &str) -> String {
 
 /// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
 /// tells their stylesheet to show the citations as footnotes, since no popover will open.
-/// `let`, so it stays inside the script's block and out of the page's globals.
+/// `let`, so it stays inside the script's block and out of the page's globals. It also
+/// defines the `<fact-sheet>` element, which both loaders need.
 const MARK_FAILED: &str = include_str!("../pages/loader-mark-failed.js");
 
 /// The embed bundle's start: the wasm from beside the script, once the page's hosts exist.
