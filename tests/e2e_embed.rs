@@ -460,7 +460,10 @@ async fn the_prerendered_card_moves_nothing_while_it_arrives_or_hydrates() {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    assert!(cuts.len() >= 3, "the card has its disclosures and footer to cut before: {cuts:?}");
+    assert!(
+        cuts.len() >= 3,
+        "the card has its disclosures and footer to cut before: {cuts:?}"
+    );
     let slow = serve_in_pieces(page, cuts, Duration::from_millis(300));
     let pages = [
         ("from disk", file_url(&dist().join("index.html"))),
@@ -496,7 +499,9 @@ async fn the_prerendered_card_moves_nothing_while_it_arrives_or_hydrates() {
                 .unwrap_or_default();
             let total: f64 = shifts.iter().filter_map(|s| s["value"].as_f64()).sum();
             if total > 0.0 {
-                problems.push(format!("{how}: cumulative layout shift {total} from shifts {shifts:?}"));
+                problems.push(format!(
+                    "{how}: cumulative layout shift {total} from shifts {shifts:?}"
+                ));
             }
         }
         finish(problems)
