@@ -498,7 +498,7 @@ async fn a_slow_pointer_can_travel_into_a_popover_scroll_it_and_select_its_text(
                         .await?;
                     let parts = popover_parts(&browser, &item.popover_id).await?;
                     let Some([l, t, r, b]) = parts.line else {
-                        problems.push(format!("{case}: no line of a quote shows whole in it"));
+                        problems.push(format!("{case}: no line of a quote shows whole in it, clear of its edges"));
                         press(&browser, Key::Escape).await?;
                         mouse(&browser).move_to(1, 1).perform().await?;
                         continue;
