@@ -178,8 +178,9 @@ pub async fn focus_the_window(d: &WebDriver) -> Outcome {
     let mut asked = false;
     loop {
         if !asked {
+            // The name is a pattern: anchored, `…-1` does not find `…-10`.
             asked = Command::new(XDOTOOL)
-                .args(["search", "--name", &title, "windowfocus"])
+                .args(["search", "--name", &format!("{title}$"), "windowfocus"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status()
