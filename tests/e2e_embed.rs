@@ -1013,32 +1013,17 @@ fn style_differences(
     )]
 }
 
-/// The lowest button that opens a popover in the (current frame's) card, and the popover's id.
+/// The lowest button that opens a popover in the (current frame's) card, of those the page
+/// shows (a closed disclosure's are not), and the popover's id.
 async fn lowest_cited_button(d: &WebDriver) -> Result<(WebElement, String), Box<dyn Error>> {
-    let buttons = d
+    let button = d
         .execute(
-            FIND_IN_LIVE_HOST,
-            vec![json!("[data-factsheet]"), json!("button[aria-controls]")],
+            include_str!("support/js/e2e_embed/lowest_cited_button.js"),
+            Vec::new(),
         )
         .await?
-        .elements()?;
-    let mut lowest: Option<(f64, WebElement)> = None;
-    for b in buttons {
-        if !b.is_displayed().await? {
-            continue;
-        }
-        let bottom: f64 = d
-            .execute(
-                "return arguments[0].getBoundingClientRect().bottom;",
-                vec![b.to_json()?],
-            )
-            .await?
-            .convert()?;
-        if lowest.as_ref().is_none_or(|(y, _)| bottom > *y) {
-            lowest = Some((bottom, b));
-        }
-    }
-    let (_, button) = lowest.ok_or("no visible button[aria-controls] in the frame's card")?;
+        .element()
+        .map_err(|_| "no shown button[aria-controls] in the frame's live card")?;
     let id = button.attr("aria-controls").await?.unwrap_or_default();
     Ok((button, id))
 }

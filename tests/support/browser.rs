@@ -19,6 +19,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+pub const XDOTOOL: &str = "/usr/bin/xdotool";
 /// What Chromium needs on this kind of machine (root, no GPU, no network but loopback).
 pub const CHROMIUM_FLAGS: [&str; 8] = [
     "--headless",
@@ -141,6 +142,74 @@ async fn pointer_clear_of(driver: &WebDriver, extra_args: &[&str]) {
              `xvfb-run -a -s \"-screen 0 2600x1200x24\"` (as `cargo xtask test` does)."
         );
     }
+}
+
+/// Gives the browser's window the system's keyboard focus, as a reader's window has while
+/// they press Tab. Chromium's and Firefox's headless windows count as focused. WebKit's window
+/// on the test's X display does not: no window manager focuses it, and X's focus follows the
+/// pointer, which rests outside every window (`pointer_clear_of`); unfocused, WebKit keeps
+/// `document.hasFocus()` false and matches no `:focus` rule, so nothing shown on focus shows.
+/// There the window is found by a title set for the purpose and focused with xdotool; it keeps
+/// the focus until it closes (windows opened later by other tests do not take it).
+pub async fn focus_the_window(d: &WebDriver) -> Outcome {
+    if Engine::current() != Engine::Webkit {
+        return Ok(());
+    }
+    static WINDOWS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let title = format!(
+        "factsheet-e2e-{}-{}",
+        std::process::id(),
+        WINDOWS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let page_title: String = d
+        .execute(
+            "const was = document.title; document.title = arguments[0]; return was;",
+            vec![json!(title)],
+        )
+        .await?
+        .convert()?;
+    assert!(
+        Path::new(XDOTOOL).is_file(),
+        "{XDOTOOL} is missing: {}",
+        install_hint(Engine::Webkit)
+    );
+    // The window's title follows the page's a moment later; then the focus, a moment later.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut asked = false;
+    loop {
+        if !asked {
+            // The name is a pattern: anchored, `…-1` does not find `…-10`.
+            asked = Command::new(XDOTOOL)
+                .args(["search", "--name", &format!("{title}$"), "windowfocus"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+        }
+        let focused: bool = d
+            .execute("return document.hasFocus();", Vec::new())
+            .await?
+            .convert()?;
+        if focused {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "WebKit's window (title {title:?}) did not get the keyboard focus within 5 s \
+                 (xdotool {})",
+                if asked {
+                    "focused it"
+                } else {
+                    "found no such window"
+                }
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    d.execute("document.title = arguments[0];", vec![json!(page_title)])
+        .await?;
+    Ok(())
 }
 
 /// `--window-size=W,H` read back as numbers.
@@ -373,7 +442,7 @@ pub fn install_hint(engine: Engine) -> &'static str {
         Engine::Firefox => {
             "run `apt-get install -y firefox-esr` and `cargo install geckodriver --version 0.37.1`"
         }
-        Engine::Webkit => "run `apt-get install -y webkit2gtk-driver xvfb`",
+        Engine::Webkit => "run `apt-get install -y webkit2gtk-driver xvfb xdotool`",
     }
 }
 

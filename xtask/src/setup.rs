@@ -30,6 +30,9 @@ pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 /// WebKitGTK has no headless mode: its window goes to a virtual X display.
 pub const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+/// Gives a WebKit test's window the X display's keyboard focus, which no window manager
+/// gives it there (`focus_the_window` in the tests' `support/browser.rs`).
+pub const XDOTOOL: &str = "/usr/bin/xdotool";
 /// Firefox's WebDriver server, from crates.io (Debian has none), pinned.
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
@@ -262,11 +265,13 @@ const BROWSER: DebianTools = &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-
 const BROTLI: DebianTools = &[("/usr/bin/brotli", "brotli")];
 /// Firefox ESR, for the end-to-end tests in Firefox (with geckodriver from crates.io).
 const FIREFOX_TOOLS: DebianTools = &[(FIREFOX, "firefox-esr")];
-/// WebKitWebDriver with its MiniBrowser, and a virtual X display for its window.
+/// WebKitWebDriver with its MiniBrowser, a virtual X display for its window, and xdotool to
+/// give that window the keyboard focus where a test needs it.
 const WEBKIT_TOOLS: DebianTools = &[
     (WEBKIT_DRIVER, "webkit2gtk-driver"),
     (MINIBROWSER, "webkit2gtk-driver"),
     (XVFB_RUN, "xvfb"),
+    (XDOTOOL, "xdotool"),
 ];
 
 /// What the end-to-end tests need for each engine, after `browser` (Chromium): each found, or
