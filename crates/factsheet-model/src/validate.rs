@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::date::{Moment, PartialDate};
 use crate::path::Path;
-use crate::sheet::{Sheet, Status};
+use crate::sheet::{Proposal, Sheet, Status};
 use crate::status::{assess, items, join_names, missing_evidence, Item};
 use crate::text::{is_invisible_or_bidi, number_text, NumberText};
 
@@ -94,7 +94,33 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
     items::check_claims(&mut c);
     items::check_conflicts(&mut c);
     check_statuses(&mut c);
+    check_proposals(&mut c);
     c.problems
+}
+
+/// Nothing an extractor proposed reaches a reader before an editor accepts it: one problem
+/// per item that still carries its `proposal`, saying why it was proposed.
+fn check_proposals(c: &mut Checker) {
+    let s = c.sheet;
+    let mut marked: Vec<(Path, Option<&Proposal>)> =
+        vec![(Path::root().key("story"), s.story.proposal.as_ref())];
+    marked.extend(each("sources", &s.sources).map(|(at, x)| (at, x.proposal.as_ref())));
+    marked.extend(each("parties", &s.parties).map(|(at, x)| (at, x.proposal.as_ref())));
+    marked.extend(each("figures", &s.figures).map(|(at, x)| (at, x.proposal.as_ref())));
+    marked.extend(each("claims", &s.claims).map(|(at, x)| (at, x.proposal.as_ref())));
+    marked.extend(each("conflicts", &s.conflicts).map(|(at, x)| (at, x.proposal.as_ref())));
+    for (at, proposal) in marked {
+        let Some(proposal) = proposal else { continue };
+        c.report(
+            at.key("proposal"),
+            format!(
+                "is still a proposal (confidence {}: {})",
+                number_text(proposal.confidence, c.numbers),
+                proposal.reason
+            ),
+            "Check the item against its sources and correct it, then delete `proposal`: a sheet with proposals does not ship.",
+        );
+    }
 }
 
 fn check_ids(c: &mut Checker) {
