@@ -495,8 +495,16 @@ pub fn quantities(tokens: &[Token], text: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(q) = quantity_at(tokens, i, text) {
+        if let Some(mut q) = quantity_at(tokens, i, text) {
             i = q.after_unit.max(i + 1);
+            // "around 300 died and another 2,700 were wounded": a hedge carries over to a
+            // number joined to a hedged one by "and" or "another".
+            let joined = q.first >= 1 && tokens[q.first - 1].is_any(&["and", "another"]);
+            if q.hedge.is_none() && joined {
+                if let Some(previous) = out.last().filter(|p| p.hedge.is_some()) {
+                    q.hedge = previous.hedge;
+                }
+            }
             out.push(q);
         } else {
             i += 1;
