@@ -12,7 +12,9 @@ use factsheet_model::{
 };
 
 use crate::article::{layout, Article, Layout, Role, NOTICE_UNVERIFIED};
-use crate::attribution::{attributions, Attribution, Mention, Placement};
+use crate::attribution::{
+    attributions, mention, noun_phrase_before, Attribution, Mention, Placement,
+};
 use crate::dates::{self, Reference};
 use crate::figures::{quantities, Amount, Quantity};
 use crate::names::{self, Name};
@@ -76,6 +78,17 @@ impl Parties {
             }
         }
         at
+    }
+
+    /// The party a name is already known as, without adding one.
+    fn find(&self, words: &str) -> Option<usize> {
+        let name = names::parse(words);
+        self.list.iter().position(|p| {
+            !p.descriptor
+                && p.names
+                    .iter()
+                    .any(|n| names::same_party(n, &name).is_some())
+        })
     }
 
     fn descriptor(&mut self, words: &str) -> usize {
@@ -142,6 +155,11 @@ struct Context {
     /// The last quote's speaker, for a quote paragraph without its own attribution.
     last_quoted: Option<usize>,
     titles: Vec<(String, usize)>,
+    /// Who "he" and "she" last stood for, so that "she said" after a man's quote still finds
+    /// the woman named before him.
+    pronouns: Vec<(String, usize)>,
+    /// Parties in the order the article names them, for "the office" and "the ministry".
+    seen: Vec<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -291,17 +309,55 @@ impl Reader<'_> {
     fn resolve(&mut self, m: &Mention, ctx: &mut Context) -> Option<usize> {
         if m.pronoun {
             let lower = m.words.to_lowercase();
-            return match lower.as_str() {
-                "he" | "she" => ctx.last_person,
+            let found = match lower.as_str() {
+                "he" | "she" => {
+                    // The last person, unless the text last called them by the other pronoun.
+                    let other = ctx
+                        .last_person
+                        .and_then(|p| ctx.pronouns.iter().rev().find(|(_, q)| *q == p))
+                        .is_some_and(|(w, _)| *w != lower);
+                    if other {
+                        ctx.pronouns
+                            .iter()
+                            .rev()
+                            .find(|(w, _)| *w == lower)
+                            .map(|(_, p)| *p)
+                            .or(ctx.last_person)
+                    } else {
+                        ctx.last_person
+                    }
+                }
                 "i" | "we" => ctx.last_quoted.or(ctx.last_speaker),
                 _ => ctx.last_speaker,
             };
+            if let (Some(p), "he" | "she") = (found, lower.as_str()) {
+                ctx.pronouns.push((lower.clone(), p));
+            }
+            return found;
         }
         if m.descriptor {
             let lower = m.words.to_lowercase();
-            let title = lower.split_whitespace().last().unwrap_or("");
-            if let Some((_, p)) = ctx.titles.iter().rev().find(|(t, _)| t == title) {
+            let head = lower.split_whitespace().last().unwrap_or("").to_string();
+            if let Some((_, p)) = ctx.titles.iter().rev().find(|(t, _)| *t == head) {
                 return Some(*p);
+            }
+            // "the office": the last party named whose name ends with that word.
+            let singular = head.trim_end_matches('s').to_string();
+            let named = ctx.seen.iter().rev().copied().find(|p| {
+                let party = &self.parties.list[*p];
+                !party.descriptor
+                    && party.names.iter().any(|n| {
+                        let last = n
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .unwrap_or("")
+                            .to_lowercase();
+                        last.trim_end_matches('s') == singular
+                    })
+            });
+            if let Some(p) = named {
+                return Some(p);
             }
             let p = self.parties.descriptor(&m.words);
             return Some(p);
@@ -324,6 +380,7 @@ impl Reader<'_> {
 
     fn note_speaker(&mut self, p: usize, ctx: &mut Context) {
         ctx.last_speaker = Some(p);
+        ctx.seen.push(p);
         if self.parties.is_person(p) && !self.parties.list[p].descriptor {
             ctx.last_person = Some(p);
         }
@@ -331,6 +388,29 @@ impl Reader<'_> {
             && self.parties.list[p].owner.is_none()
         {
             ctx.last_country = Some(p);
+        }
+    }
+
+    /// Known parties named in passing ("Brandvold defended ...") become the last named.
+    fn note_mentions(&mut self, tokens: &[Token], text: &str, ctx: &mut Context) {
+        let mut k = 0;
+        while k < tokens.len() {
+            if !(tokens[k].capital && tokens[k].is_word) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < tokens.len() && tokens[k].capital && tokens[k].is_word {
+                k += 1;
+            }
+            let words = Span(tokens[start].span.0, tokens[k - 1].span.1).of(text);
+            let words = words.trim_end_matches("\u{2019}s").trim_end_matches("'s");
+            if let Some(p) = self.parties.find(words) {
+                ctx.seen.push(p);
+                if self.parties.is_person(p) {
+                    ctx.last_person = Some(p);
+                }
+            }
         }
     }
 
@@ -497,6 +577,9 @@ impl Reader<'_> {
             }
             for s in &sentences {
                 let sentence_text = s.span.of(text);
+                if s.attributions.is_empty() {
+                    self.note_mentions(&s.tokens, text, &mut ctx);
+                }
                 let lower = sentence_text.to_lowercase().replace('\u{2019}', "'");
                 let date = dates::as_of(&s.tokens, s.text, own.or(year)).map(|(d, _)| d);
                 let date = date.map(|d| match (d, own) {
@@ -602,10 +685,17 @@ impl Reader<'_> {
                 }
                 if let Some(phrase) = NOTICE_SILENT.iter().find(|p| lower.contains(*p)) {
                     let silent = self.silent_parties(s, phrase, &mut ctx);
-                    let about: Vec<ItemRef> = if figure_refs.is_empty() {
+                    let about: Vec<ItemRef> = if !figure_refs.is_empty() {
+                        figure_refs.clone()
+                    } else if !items.is_empty() {
                         items.clone()
                     } else {
-                        figure_refs.clone()
+                        items_by_paragraph
+                            .iter()
+                            .rev()
+                            .find(|v| !v.is_empty())
+                            .cloned()
+                            .unwrap_or_default()
                     };
                     if !silent.is_empty() && !about.is_empty() {
                         let outlet = self.outlet_party(a, layout);
@@ -642,10 +732,13 @@ impl Reader<'_> {
                     }
                     continue;
                 }
+                // A trailing "said X" names who speaks; a verb inside ("had warned") may not.
                 let Some(x) = s
                     .attributions
                     .iter()
-                    .find(|x| x.placement != Placement::AccordingTo || s.attributions.len() == 1)
+                    .rev()
+                    .find(|x| x.placement == Placement::Trailing)
+                    .or(s.attributions.first())
                 else {
                     continue;
                 };
@@ -781,30 +874,17 @@ impl Reader<'_> {
         }) else {
             return Vec::new();
         };
+        // "Russia and North Korea have not acknowledged", "The water board has not ...".
         let mut out = Vec::new();
         let mut k = at;
-        loop {
-            let mut start = k;
-            while start > 0 && tokens[start - 1].capital && tokens[start - 1].is_word {
-                start -= 1;
+        while let Some((first, last)) = noun_phrase_before(tokens, k) {
+            for m in mentions_in(tokens, s.text, first, last) {
+                if let Some(p) = self.resolve(&m, ctx) {
+                    out.push(p);
+                }
             }
-            if start == k {
-                break;
-            }
-            let words = Span(tokens[start].span.0, tokens[k - 1].span.1)
-                .of(s.text)
-                .to_string();
-            let m = Mention {
-                words,
-                span: Span(0, 0),
-                pronoun: false,
-                descriptor: false,
-            };
-            if let Some(p) = self.resolve(&m, ctx) {
-                out.push(p);
-            }
-            if start >= 2 && (tokens[start - 1].is("and") || tokens[start - 1].is(",")) {
-                k = start - 1;
+            if first >= 2 && (tokens[first - 1].is("and") || tokens[first - 1].is(",")) {
+                k = first - 1;
             } else {
                 break;
             }
@@ -812,6 +892,21 @@ impl Reader<'_> {
         out.reverse();
         out
     }
+}
+
+/// The speakers in tokens `first..last`, a list split at "and".
+fn mentions_in(tokens: &[Token], text: &str, first: usize, last: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut start = first;
+    for k in first..=last {
+        if k == last || tokens[k].is("and") {
+            if start < k {
+                out.push(mention(tokens, text, (start, k)));
+            }
+            start = k + 1;
+        }
+    }
+    out
 }
 
 /// "told its soldiers to": an order, not an attribution.
@@ -856,19 +951,8 @@ fn order_in(tokens: &[Token], text: &str) -> Option<(Option<Mention>, String)> {
     {
         k -= 1;
     }
-    let mut start = k;
-    while start > 0 && tokens[start - 1].capital && tokens[start - 1].is_word {
-        start -= 1;
-    }
-    let giver = (start < k).then(|| {
-        let span = Span(tokens[start].span.0, tokens[k - 1].span.1);
-        Mention {
-            words: span.of(text).to_string(),
-            span,
-            pronoun: false,
-            descriptor: false,
-        }
-    });
+    let giver = noun_phrase_before(tokens, k)
+        .and_then(|(a, b)| mentions_in(tokens, text, a, b).into_iter().next());
     Some((giver, action.join(" ")))
 }
 

@@ -236,6 +236,15 @@ const DESCRIPTORS: &[&str] = &[
     "organizers",
     "organisers",
     "volunteers",
+    "force",
+    "forces",
+    "guard",
+    "association",
+    "economist",
+    "institute",
+    "operators",
+    "crew",
+    "master",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -291,13 +300,32 @@ fn np_word(t: &Token) -> bool {
 }
 
 /// The speaker's words ending just before token `end` (exclusive), going back.
-fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+pub(crate) fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     let mut k = end;
     while k > 0 && np_word(&tokens[k - 1]) && end - k < 7 {
         k -= 1;
         // "Ministry of Defence": "of" between two parts of a name.
         if k >= 2 && tokens[k - 1].is("of") && tokens[k - 2].capital && tokens[k].capital {
             k -= 1;
+        }
+    }
+    // "the town council", "the air force": lower-case words before a description's head,
+    // when an article or a name comes before them.
+    if k < end && !tokens[k].capital {
+        let mut m = k;
+        while m > 0
+            && k - m < 2
+            && tokens[m - 1].is_word
+            && !tokens[m - 1].capital
+            && !tokens[m - 1].is_any(STOP)
+        {
+            m -= 1;
+        }
+        if m < k && m > 0 && (tokens[m - 1].is("the") || tokens[m - 1].capital) {
+            k = m;
+            while k > 0 && tokens[k - 1].capital && end - k < 7 {
+                k -= 1;
+            }
         }
     }
     if k > 0 && tokens[k - 1].is("the") && k < end {
@@ -325,7 +353,7 @@ fn noun_phrase_after(tokens: &[Token], from: usize) -> Option<(usize, usize)> {
     (k > start && tokens[start..k].iter().any(|t| !t.is("the"))).then_some((start, k))
 }
 
-fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize)) -> Mention {
+pub(crate) fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize)) -> Mention {
     let mut from = first;
     while tokens.get(from).is_some_and(|t| t.is("the")) && from + 1 < last {
         from += 1;
@@ -382,7 +410,7 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
             // "according to A and B", "according to lawmaker C".
             let mut k = v + 2;
             let mut last = k;
-            while let Some((a, b)) = noun_phrase_after(tokens, k) {
+            while let Some((_, b)) = noun_phrase_after(tokens, k) {
                 last = b;
                 if tokens.get(b).is_some_and(|n| n.is("and")) {
                     k = b + 1;
@@ -477,13 +505,44 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
             });
             continue;
         }
+        // An apposition before the verb: "Ruiz, a spokesman for the board, said" or
+        // "the harbour master, Aldo Ruun, said".
+        if k > 0 && tokens[k - 1].is(",") {
+            if let Some(c) = (0..k - 1).rev().take(12).find(|&c| tokens[c].is(",")) {
+                let segment = &tokens[c + 1..k - 1];
+                let described = segment
+                    .first()
+                    .is_some_and(|t| t.is_any(&["a", "an", "the", "one"]));
+                let named = !segment.is_empty() && segment.iter().all(|t| t.capital && t.is_word);
+                let speaker = if described {
+                    noun_phrase_before(tokens, c)
+                } else if named {
+                    Some((c + 1, k - 1))
+                } else {
+                    None
+                };
+                if let Some((a, b)) = speaker {
+                    out.push(Attribution {
+                        speakers: mentions(tokens, text, (a, b)),
+                        verb: v,
+                        placement: Placement::Inline,
+                        first: a,
+                        last: b,
+                    });
+                    continue;
+                }
+            }
+        }
         // "“…,” said Ruiz."
         let after_quote = v > 0
             && (tokens[v - 1].is(",")
                 || tokens[v - 1].lower == "\u{201d}"
                 || tokens[v - 1].is("\""));
         if after_quote && t.is_any(&["said", "says", "added", "wrote", "told"]) {
-            if let Some((a, b)) = noun_phrase_after(tokens, v + 1) {
+            // The speaker ends the clause: "said Ruiz." or "said Ruiz, an engineer".
+            let ends_clause = |b: usize| tokens.get(b).is_none_or(|n| !n.is_word);
+            if let Some((a, b)) = noun_phrase_after(tokens, v + 1).filter(|(_, b)| ends_clause(*b))
+            {
                 out.push(Attribution {
                     speakers: mentions(tokens, text, (a, b)),
                     verb: v,
@@ -495,12 +554,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
         }
     }
     out
-}
-
-/// Whether token `k` is a word that cannot start or continue a counted noun (for callers
-/// looking past a unit).
-pub fn is_function_word(t: &Token) -> bool {
-    t.is_any(STOP)
 }
 
 #[cfg(test)]

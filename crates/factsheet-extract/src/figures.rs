@@ -33,6 +33,8 @@ pub struct Quantity {
 
 const HEDGES: &[&str] = &[
     "as many as",
+    "as much as",
+    "as little as",
     "as few as",
     "up to",
     "at least",
@@ -476,8 +478,15 @@ fn unit_after(tokens: &[Token], from: usize, text: &str) -> (String, usize) {
         if !t.is_word || t.is_any(STOP) || words.len() == 4 || t.is_number() && !words.is_empty() {
             break;
         }
-        // A verb in the past ends the noun unless it is a name's part.
-        if !words.is_empty() && !t.capital && (t.lower.ends_with("ed") && t.lower.len() > 4) {
+        // A verb in the past ends the noun unless it is a name's part; so does a lower-case
+        // word after a plural ("troops sent", "farms hold").
+        let after_plural = words
+            .last()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s'));
+        if !words.is_empty()
+            && !t.capital
+            && ((t.lower.ends_with("ed") && t.lower.len() > 4) || after_plural)
+        {
             break;
         }
         words.push(t.span.of(text));
@@ -614,7 +623,8 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
     };
     let first_number = number_start;
     // Ranges: "between 300 and 400", "300 to 400", "300-400".
-    let between = first_number >= 1 && tokens[first_number - 1].is_any(&["between", "from"]);
+    let lead = if currency.is_some() { i } else { first_number };
+    let between = lead >= 1 && tokens[lead - 1].is_any(&["between", "from"]);
     if let Some(joiner) = tokens.get(end) {
         let joins = joiner.is("to")
             || joiner.is("-")
@@ -647,13 +657,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
             }
         }
     }
-    let start_of_written = if between {
-        first_number - 1
-    } else if currency.is_some() {
-        i
-    } else {
-        first_number
-    };
+    let start_of_written = if between { lead - 1 } else { lead };
     let mut written = Span(tokens[start_of_written].span.0, tokens[end - 1].span.1);
     // A hyphenated range in one word: "300-400".
     if let Some((a, b)) = word.lower.split_once('-') {
@@ -700,8 +704,19 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
         }
         (false, false) => format!("{unit} ({noun})"),
     };
-    // A bare number with nothing counted is too often furniture or a score: leave it.
-    if unit.is_empty() {
+    // "The death toll ... rose to 19": what is counted is the sentence's subject.
+    let unit = if unit.is_empty()
+        && start_of_written >= 1
+        && tokens[start_of_written - 1].is_any(&["to", "at", "reached", "hit"])
+    {
+        subject(tokens, text, start_of_written)
+    } else {
+        unit
+    };
+    // A bare number with nothing counted is too often furniture or a score: leave it. A
+    // duration ("two days", "twenty minutes") says how long, not how many.
+    let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_lowercase();
+    if unit.is_empty() || DURATIONS.contains(&first_unit_word.as_str()) {
         return None;
     }
     let hedge_at = hedge_before(tokens, start_of_written);
@@ -723,6 +738,42 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
         after_unit: after,
         rule,
     })
+}
+
+const DURATIONS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
+
+/// The noun phrase a sentence opens with ("The death toll from the collapse"), up to its
+/// first function word, for a number that says what it rose or fell to.
+fn subject(tokens: &[Token], text: &str, before: usize) -> String {
+    let words: Vec<&str> = tokens[..before]
+        .iter()
+        .skip_while(|t| t.is_any(&["the", "a", "an"]))
+        .take_while(|t| t.is_word && !t.is_any(STOP))
+        .take(4)
+        .map(|t| t.span.of(text))
+        .collect();
+    words.join(" ")
 }
 
 /// "2,700 were wounded": the participle after an auxiliary says what is counted.

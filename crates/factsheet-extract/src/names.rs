@@ -61,6 +61,51 @@ const TITLES: &[(&str, PartyKind)] = &[
     ("nurse", PartyKind::Person),
     ("engineer", PartyKind::Person),
     ("inspector", PartyKind::Person),
+    ("economist", PartyKind::Person),
+    ("engineer", PartyKind::Person),
+    ("baker", PartyKind::Person),
+    ("official", PartyKind::Person),
+];
+
+/// Words that make a name an organisation's, and what kind.
+const ORGANISATION_WORDS: &[(&str, PartyKind)] = &[
+    ("ministry", PartyKind::Government),
+    ("office", PartyKind::Government),
+    ("department", PartyKind::Government),
+    ("government", PartyKind::Government),
+    ("council", PartyKind::Government),
+    ("police", PartyKind::Government),
+    ("army", PartyKind::Military),
+    ("force", PartyKind::Military),
+    ("forces", PartyKind::Military),
+    ("navy", PartyKind::Military),
+    ("guard", PartyKind::Military),
+    ("courier", PartyKind::NewsOutlet),
+    ("times", PartyKind::NewsOutlet),
+    ("news", PartyKind::NewsOutlet),
+    ("gazette", PartyKind::NewsOutlet),
+    ("post", PartyKind::NewsOutlet),
+    ("herald", PartyKind::NewsOutlet),
+    ("tribune", PartyKind::NewsOutlet),
+    ("journal", PartyKind::NewsOutlet),
+    ("telegraph", PartyKind::NewsOutlet),
+    ("chronicle", PartyKind::NewsOutlet),
+    ("network", PartyKind::Organisation),
+    ("union", PartyKind::Organisation),
+    ("association", PartyKind::Organisation),
+    ("company", PartyKind::Organisation),
+    ("board", PartyKind::Organisation),
+    ("agency", PartyKind::Organisation),
+    ("service", PartyKind::Organisation),
+    ("institute", PartyKind::Organisation),
+    ("committee", PartyKind::Organisation),
+    ("foundation", PartyKind::Organisation),
+    ("bank", PartyKind::Organisation),
+    ("group", PartyKind::Organisation),
+    ("party", PartyKind::Organisation),
+    ("court", PartyKind::Organisation),
+    ("university", PartyKind::Organisation),
+    ("hospital", PartyKind::Organisation),
 ];
 
 pub fn is_title(word: &str) -> bool {
@@ -192,7 +237,30 @@ pub fn parse(words: &str) -> Name {
             }
         }
     }
-    let kind = kind.unwrap_or_else(|| {
+    // Lower-case words before a name describe it: "union economist Lena Varga".
+    if owner.is_none() {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(first_capital) = words
+            .iter()
+            .position(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            if first_capital > 0 {
+                name = words[first_capital..].join(" ");
+            }
+        }
+    }
+    let org = name
+        .split_whitespace()
+        .filter_map(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            let w = w.trim_end_matches("'s").trim_end_matches('\'');
+            ORGANISATION_WORDS
+                .iter()
+                .find(|(o, _)| *o == w)
+                .map(|(_, k)| *k)
+        })
+        .last();
+    let kind = kind.or(org).unwrap_or_else(|| {
         if is_country(&name) {
             PartyKind::Government
         } else if name.split_whitespace().count() >= 2

@@ -97,6 +97,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 // Inner marks stay in the word when a letter or digit follows: "Korea's",
                 // "Seong-kweun", "12,000", "2.5", "U.S".
                 let next = s[j + d.len_utf8()..].chars().next();
+                // "Farmers' Union": a plural's possessive mark before a capitalised word.
+                let plural_possessive = matches!(d, '\'' | '\u{2019}')
+                    && s[..j].ends_with('s')
+                    && s[j + d.len_utf8()..].starts_with(' ')
+                    && s[j + d.len_utf8()..]
+                        .trim_start()
+                        .starts_with(char::is_uppercase);
+                if plural_possessive {
+                    chars.next();
+                    end = j + d.len_utf8();
+                    break;
+                }
                 let joins = match d {
                     '\'' | '\u{2019}' | '-' | '.' => next.is_some_and(char::is_alphanumeric),
                     ',' => {
@@ -145,11 +157,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
     }
     out
-}
-
-/// Whether `c` opens a quotation.
-pub fn opens_quote(c: char) -> bool {
-    matches!(c, '\u{201C}' | '"')
 }
 
 #[cfg(test)]
