@@ -3,7 +3,7 @@
 //! claim per quote, one party per name, and proposed conflicts; statuses from the model's
 //! own rules.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use factsheet_model::date::PartialDate;
 use factsheet_model::{
@@ -32,19 +32,49 @@ struct PartyDraft {
     descriptor: bool,
 }
 
+/// Figures and claims proposed from all articles at most: a sheet must stay readable (and
+/// under the model's 1 MB).
+const MAX_ITEMS: usize = 1000;
+
+/// Spellings of one party compared with a new name.
+const MAX_SPELLINGS: usize = 8;
+
+/// Citations kept per item: more are repetition, not evidence.
+const MAX_CITATIONS: usize = 20;
+
+/// How many parties spelling variants are looked for among (see `Parties::named`).
+const MAX_FUZZY_PARTIES: usize = 300;
+
 #[derive(Default)]
 struct Parties {
     list: Vec<PartyDraft>,
+    by_name: HashMap<String, usize>,
+    by_last_word: HashMap<String, usize>,
 }
 
 impl Parties {
     fn named(&mut self, words: &str) -> usize {
         let name = names::parse(words);
-        for (i, party) in self.list.iter_mut().enumerate() {
+        // Spelling variants are looked for among a page's worth of parties; past that (a
+        // dump, not an article) only the same name is one party, so time stays linear.
+        let fuzzy = self.list.len() < MAX_FUZZY_PARTIES;
+        let folded = names::fold(&name.name);
+        if let Some(&i) = self.by_name.get(&folded) {
+            if !self.list[i].descriptor {
+                return i;
+            }
+        }
+        for (i, party) in self.list.iter_mut().enumerate().filter(|_| fuzzy) {
             if party.descriptor {
                 continue;
             }
-            if let Some(why) = party.names.iter().find_map(|n| names::same_party(n, &name)) {
+            // A party's first spellings stand for it (a dump could give it thousands).
+            if let Some(why) = party
+                .names
+                .iter()
+                .take(MAX_SPELLINGS)
+                .find_map(|n| names::same_party(n, &name))
+            {
                 if !party.names.iter().any(|n| n.name == name.name) {
                     party.why_merged.push(format!("\"{}\" ({why})", name.name));
                     if party.kind == PartyKind::Organisation
@@ -59,6 +89,12 @@ impl Parties {
             }
         }
         let owner = name.owner.clone();
+        if let Some((_, last)) = folded.rsplit_once(' ') {
+            self.by_last_word
+                .entry(last.to_string())
+                .or_insert(self.list.len());
+        }
+        self.by_name.entry(folded).or_insert(self.list.len());
         self.list.push(PartyDraft {
             kind: name.kind,
             title: name.title.clone(),
@@ -82,13 +118,18 @@ impl Parties {
 
     /// The party a name is already known as, without adding one.
     fn find(&self, words: &str) -> Option<usize> {
-        let name = names::parse(words);
-        self.list.iter().position(|p| {
-            !p.descriptor
-                && p.names
-                    .iter()
-                    .any(|n| names::same_party(n, &name).is_some())
-        })
+        // A name in passing is matched as printed or by its last word ("Brandvold"): cheap
+        // enough for every capitalised run of a long text.
+        let folded = names::fold(&names::parse(words).name);
+        self.by_name
+            .get(&folded)
+            .or_else(|| {
+                (!folded.contains(' '))
+                    .then(|| self.by_last_word.get(&folded))
+                    .flatten()
+            })
+            .copied()
+            .filter(|i| !self.list[*i].descriptor)
     }
 
     fn descriptor(&mut self, words: &str) -> usize {
@@ -224,7 +265,7 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn unique_id(base: &str, fallback: &str, used: &mut Vec<String>) -> String {
+fn unique_id(base: &str, fallback: &str, used: &mut HashSet<String>) -> String {
     let base = if base.is_empty() {
         fallback.to_string()
     } else {
@@ -236,7 +277,7 @@ fn unique_id(base: &str, fallback: &str, used: &mut Vec<String>) -> String {
         id = format!("{base}-{n}");
         n += 1;
     }
-    used.push(id.clone());
+    used.insert(id.clone());
     id
 }
 
@@ -294,6 +335,7 @@ struct Reader<'a> {
     figures: Vec<FoundFigure>,
     claims: Vec<FoundClaim>,
     articles: &'a [Article],
+    notes: Vec<String>,
 }
 
 /// A sentence of a body paragraph, read once.
@@ -425,6 +467,13 @@ impl Reader<'_> {
         let mut ctx = Context::default();
         let mut items_by_paragraph: Vec<Vec<ItemRef>> = Vec::new();
         for (pi, paragraph) in layout.paragraphs.iter().enumerate() {
+            if self.figures.len() + self.claims.len() >= MAX_ITEMS {
+                self.notes.push(format!(
+                    "{}: stopped at byte {} after {MAX_ITEMS} items: a sheet is an editor's page of facts, not an archive",
+                    self.articles[a].file, paragraph.span.0
+                ));
+                break;
+            }
             let mut items: Vec<ItemRef> = Vec::new();
             if paragraph.role != Role::Body {
                 items_by_paragraph.push(items);
@@ -960,6 +1009,15 @@ fn outlet_fallback(file: &str) -> String {
     format!("Outlet not named in {file}")
 }
 
+/// The value as a key: only figures with equal keys may be one figure.
+fn value_key(f: &FoundFigure) -> String {
+    match &f.amount {
+        Amount::Exact(x) => format!("e{x}"),
+        Amount::Range(a, b) => format!("r{a}-{b}"),
+        Amount::Vague => format!("v{}", f.written.to_lowercase()),
+    }
+}
+
 /// Whether two found figures count the same thing with the same number, as one figure.
 fn same_figure(a: &FoundFigure, b: &FoundFigure, parties: &Parties) -> bool {
     let same_value = match (&a.amount, &b.amount) {
@@ -1061,7 +1119,7 @@ fn capitalise(text: &str) -> String {
 pub fn draft(articles: &[Article]) -> Draft {
     let layouts: Vec<Layout> = articles.iter().map(layout).collect();
     let mut notes: Vec<String> = layouts.iter().flat_map(|l| l.notes.clone()).collect();
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
     // Sources, and the dates relative words count from.
     let mut sources = Vec::new();
     let mut references: Vec<Option<Reference>> = Vec::new();
@@ -1136,6 +1194,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         figures: Vec::new(),
         claims: Vec::new(),
         articles,
+        notes: Vec::new(),
     };
     for (a, l) in layouts.iter().enumerate() {
         let own = references[a].clone();
@@ -1151,17 +1210,25 @@ pub fn draft(articles: &[Article]) -> Draft {
         parties,
         figures: found,
         claims: found_claims,
+        notes: reading_notes,
         ..
     } = reader;
+    notes.extend(reading_notes);
 
     // Figures: one per value and quantity across articles.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<usize> = vec![0; found.len()];
+    // Only groups with the same value can take a figure: found by the value's key.
+    let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
-        match groups
-            .iter()
-            .position(|g| g.iter().any(|j| same_figure(&found[*j], f, &parties)))
-        {
+        let key = value_key(f);
+        let candidates = by_value.entry(key).or_default();
+        match candidates.iter().copied().find(|g| {
+            groups[*g]
+                .iter()
+                .take(50)
+                .any(|j| same_figure(&found[*j], f, &parties))
+        }) {
             Some(g) => {
                 groups[g].push(i);
                 group_of[i] = g;
@@ -1169,19 +1236,21 @@ pub fn draft(articles: &[Article]) -> Draft {
             None => {
                 groups.push(vec![i]);
                 group_of[i] = groups.len() - 1;
+                candidates.push(groups.len() - 1);
             }
         }
     }
-    let mut referenced: Vec<usize> = Vec::new();
-    let refer = |p: usize, referenced: &mut Vec<usize>| {
+    // The parties the items name, each once (a set: a dump may name thousands).
+    let mut referenced: BTreeSet<usize> = BTreeSet::new();
+    let refer = |p: usize, referenced: &mut BTreeSet<usize>| {
         if !referenced.contains(&p) {
-            referenced.push(p);
+            referenced.insert(p);
         }
     };
     let mut figure_ids = Vec::new();
     let mut figures_out: Vec<Figure> = Vec::new();
     for g in &groups {
-        let members: Vec<&FoundFigure> = g.iter().map(|i| &found[*i]).collect();
+        let members: Vec<&FoundFigure> = g.iter().take(MAX_CITATIONS).map(|i| &found[*i]).collect();
         let first = members[0];
         let value = value_of(&members);
         let mut claimants: Vec<usize> = Vec::new();
@@ -1244,7 +1313,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         let outlets = members
             .iter()
             .map(|m| m.source)
-            .collect::<std::collections::BTreeSet<_>>()
+            .collect::<BTreeSet<_>>()
             .len();
         let confidence = members.iter().map(|m| m.confidence).fold(0.0, f64::max)
             + if outlets > 1 { 0.1 } else { 0.0 };
@@ -1281,7 +1350,23 @@ pub fn draft(articles: &[Article]) -> Draft {
 
     // Claims: one per quote across outlets.
     let mut claim_groups: Vec<Vec<usize>> = Vec::new();
+    // The same words in another outlet are looked for among a page's worth of quotes; past
+    // that only identical words are one claim, so time stays linear.
+    let mut by_words: HashMap<String, usize> = HashMap::new();
+    let fuzzy_quotes = found_claims.len() <= 400;
     for (i, c) in found_claims.iter().enumerate() {
+        if !fuzzy_quotes {
+            match c.quoted.as_ref().and_then(|q| by_words.get(q)) {
+                Some(&g) => claim_groups[g].push(i),
+                None => {
+                    if let Some(q) = &c.quoted {
+                        by_words.insert(q.clone(), claim_groups.len());
+                    }
+                    claim_groups.push(vec![i]);
+                }
+            }
+            continue;
+        }
         let same = |g: &Vec<usize>| {
             let other = &found_claims[g[0]];
             match (&c.quoted, &other.quoted) {
@@ -1343,7 +1428,8 @@ pub fn draft(articles: &[Article]) -> Draft {
         let mut about: Vec<String> = Vec::new();
         let mut silent: Vec<usize> = Vec::new();
         let mut citations: Vec<Citation> = Vec::new();
-        for m in members {
+        // A claim cited more than a page's worth of times is a dump: its first citations do.
+        for m in members.iter().take(MAX_CITATIONS) {
             let c = &found_claims[*m];
             for p in &c.claimants {
                 if !claimants.contains(p) {
@@ -1411,7 +1497,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         let outlets = members
             .iter()
             .map(|m| found_claims[*m].source)
-            .collect::<std::collections::BTreeSet<_>>()
+            .collect::<BTreeSet<_>>()
             .len();
         let confidence = members
             .iter()
@@ -1448,7 +1534,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         }
     }
     for (key, list) in &by_key {
-        let origins: std::collections::BTreeSet<usize> = list
+        let origins: BTreeSet<usize> = list
             .iter()
             .flat_map(|g| {
                 groups[*g]
@@ -1501,6 +1587,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         .enumerate()
         .map(|(g, m)| (g, &found_claims[m[0]]))
         .filter(|(_, c)| c.kind == ClaimKind::ReportedOrder)
+        .take(MAX_CITATIONS * 10)
         .collect();
     let mut in_order_conflict: Vec<usize> = Vec::new();
     for (i, (g, c)) in orders.iter().enumerate() {
@@ -1542,16 +1629,14 @@ pub fn draft(articles: &[Article]) -> Draft {
     }
 
     // Parties: those the items name, with the parties they belong to.
-    let mut k = 0;
-    while k < referenced.len() {
-        if let Some(o) = parties.list[referenced[k]].owner {
-            if !referenced.contains(&o) {
-                referenced.push(o);
+    let mut pending: Vec<usize> = referenced.iter().copied().collect();
+    while let Some(p) = pending.pop() {
+        if let Some(o) = parties.list[p].owner {
+            if referenced.insert(o) {
+                pending.push(o);
             }
         }
-        k += 1;
     }
-    referenced.sort_unstable();
     let mut party_ids: HashMap<usize, String> = HashMap::new();
     let mut parties_out: Vec<Party> = Vec::new();
     for p in &referenced {

@@ -307,6 +307,10 @@ fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Digits are not spelling: "Unit 4" and "Unit 5" differ.
+    if a.bytes().chain(b.bytes()).any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let short = a.chars().count().min(b.chars().count());
     let allowed = if short >= 8 {
         2
