@@ -264,7 +264,6 @@ pub enum Placement {
 pub struct Mention {
     /// The words as printed, without a leading "the" (for a pronoun, the pronoun).
     pub words: String,
-    pub span: Span,
     pub pronoun: bool,
     /// A description with no name ("the Ukrainian president", "the man").
     pub descriptor: bool,
@@ -276,9 +275,8 @@ pub struct Attribution {
     /// Token index of the verb ("said", "according").
     pub verb: usize,
     pub placement: Placement,
-    /// Token range of the speaker's words.
+    /// Token index of the speaker's first word.
     pub first: usize,
-    pub last: usize,
 }
 
 fn is_time_word(t: &Token) -> bool {
@@ -374,7 +372,6 @@ pub(crate) fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize
     };
     Mention {
         words,
-        span,
         pronoun: false,
         descriptor,
     }
@@ -424,7 +421,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     verb: v,
                     placement: Placement::AccordingTo,
                     first: v + 2,
-                    last,
                 });
             }
             continue;
@@ -458,7 +454,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
             out.push(Attribution {
                 speakers: vec![Mention {
                     words: p.span.of(text).to_string(),
-                    span: p.span,
                     pronoun: true,
                     descriptor: false,
                 }],
@@ -469,7 +464,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     Placement::Inline
                 },
                 first: k - 1,
-                last: k,
             });
             continue;
         }
@@ -501,7 +495,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     Placement::Inline
                 },
                 first: a,
-                last: b,
             });
             continue;
         }
@@ -527,7 +520,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                         verb: v,
                         placement: Placement::Inline,
                         first: a,
-                        last: b,
                     });
                     continue;
                 }
@@ -548,7 +540,6 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     verb: v,
                     placement: Placement::Trailing,
                     first: a,
-                    last: b,
                 });
             }
         }
