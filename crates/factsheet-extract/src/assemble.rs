@@ -1300,7 +1300,7 @@ pub fn draft(articles: &[Article]) -> Draft {
             .take(3)
             .collect();
         let label = capitalise(
-            &format!("{} {}", first.unit, predicate.join(" "))
+            format!("{} {}", first.unit, predicate.join(" "))
                 .trim()
                 .trim_end_matches(" or")
                 .trim_end_matches(" and"),
@@ -1486,10 +1486,12 @@ pub fn draft(articles: &[Article]) -> Draft {
                 as_of: None,
             });
         }
-        if first.kind == ClaimKind::CouldNotVerify || first.kind == ClaimKind::NotAcknowledged {
-            if about.is_empty() {
-                continue;
-            }
+        let notice = matches!(
+            first.kind,
+            ClaimKind::CouldNotVerify | ClaimKind::NotAcknowledged
+        );
+        if notice && about.is_empty() {
+            continue;
         }
         for p in claimants.iter().chain(&silent) {
             refer(*p, &mut referenced);

@@ -249,30 +249,27 @@ pub fn parse(words: &str) -> Name {
             }
         }
     }
-    let org = name
-        .split_whitespace()
-        .filter_map(|w| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
-            let w = w.trim_end_matches("'s").trim_end_matches('\'');
-            ORGANISATION_WORDS
-                .iter()
-                .find(|(o, _)| *o == w)
-                .map(|(_, k)| *k)
-        })
-        .last();
+    let org = name.split_whitespace().rev().find_map(|w| {
+        let w = w.to_lowercase().replace('\u{2019}', "'");
+        let w = w.trim_end_matches("'s").trim_end_matches('\'');
+        ORGANISATION_WORDS
+            .iter()
+            .find(|(o, _)| *o == w)
+            .map(|(_, k)| *k)
+    });
     let kind = kind.or(org).unwrap_or_else(|| {
-        if is_country(&name) {
-            PartyKind::Government
-        } else if name.split_whitespace().count() >= 2
+        // Two or more capitalised words that are not an acronym read as a person's name;
+        // so does a description in lower case ("the man").
+        let full_name = name.split_whitespace().count() >= 2
             && name
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && !name
                 .split_whitespace()
-                .any(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
-        {
-            PartyKind::Person
-        } else if name.chars().next().is_some_and(char::is_lowercase) {
+                .any(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        if is_country(&name) {
+            PartyKind::Government
+        } else if full_name || name.chars().next().is_some_and(char::is_lowercase) {
             PartyKind::Person
         } else {
             PartyKind::Organisation

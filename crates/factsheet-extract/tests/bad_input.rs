@@ -84,7 +84,7 @@ fn a_megabyte_of_numbers_names_and_quotes_extracts() {
     }
     let text = &text[..text.len().min(MAX_BYTES - 1)];
     let cut = text.rfind('\n').unwrap_or(text.len());
-    let article = read("dump.txt", text[..cut].as_bytes()).unwrap();
+    let article = read("dump.txt", &text.as_bytes()[..cut]).unwrap();
     let draft = extract(&[article]);
     let items = draft.sheet.figures.len() + draft.sheet.claims.len();
     assert!(items > 100 && items <= 1000, "{items}");

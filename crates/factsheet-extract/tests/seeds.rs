@@ -177,10 +177,10 @@ fn measure() -> Measured {
             .iter()
             .filter(|d| {
                 same_value(&d.value, &f.value)
-                    && !sources(d, &to_sheet_source).is_disjoint(&want_sources)
+                    && !sources(d, to_sheet_source).is_disjoint(&want_sources)
             })
             .max_by_key(|d| {
-                sources(d, &to_sheet_source)
+                sources(d, to_sheet_source)
                     .intersection(&want_sources)
                     .count()
             });
@@ -214,10 +214,10 @@ fn measure() -> Measured {
         if unit_words.is_disjoint(&words(&format!("{} {}", f.unit, f.label))) {
             wrong.push(format!("unit \"{}\" (sheet: \"{}\")", d.unit, f.unit));
         }
-        if sources(d, &to_sheet_source) != want_sources {
+        if sources(d, to_sheet_source) != want_sources {
             wrong.push(format!(
                 "sources {:?} (sheet: {want_sources:?})",
-                sources(d, &to_sheet_source)
+                sources(d, to_sheet_source)
             ));
         }
         let got = draft_origins(&draft, &sheet, &d.claimants);
