@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use factsheet_extract::{extract, read};
 use factsheet_model::text::normalise;
-use factsheet_model::{ClaimKind, Figure, Sheet, Value};
+use factsheet_model::{AsOf, ClaimKind, Figure, Sheet, Value};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -76,6 +76,16 @@ fn draft_origins(draft: &Sheet, sheet: &Sheet, ids: &[String]) -> BTreeSet<Strin
             None => format!("(draft only) {id}"),
         })
         .collect()
+}
+
+/// The day or month an as-of date gives, and its kind.
+fn day(as_of: &AsOf) -> (&'static str, Option<String>) {
+    match as_of {
+        AsOf::Exact { date, .. } => ("exact", Some(date.clone())),
+        AsOf::Approximate { period, .. } => ("approximate", Some(period.clone())),
+        AsOf::Relative { resolved, .. } => ("relative", resolved.clone()),
+        AsOf::NotStated => ("not stated", None),
+    }
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -169,6 +179,7 @@ fn measure() -> Measured {
 
     // Figures.
     let mut figures_right = 0;
+    let mut dates_differ: Vec<String> = Vec::new();
     let mut matched_draft: Vec<(String, String)> = Vec::new();
     for f in &sheet.figures {
         let want_sources = sources(f, |s| s.to_string());
@@ -227,6 +238,10 @@ fn measure() -> Measured {
         }
         if wrong.is_empty() {
             figures_right += 1;
+        }
+        // The as-of date is reported, not part of "right": the acceptance does not ask it.
+        if day(&d.as_of) != day(&f.as_of) {
+            dates_differ.push(format!("`{}`: {:?} (sheet: {:?})", f.id, day(&d.as_of), day(&f.as_of)));
         }
         rows.push((
             format!("figure `{}`", f.id),
@@ -377,6 +392,11 @@ fn measure() -> Measured {
         ));
     }
 
+    rows.push((
+        "figures' as-of dates as the sheet's".into(),
+        format!("{} of {}", matched_draft.len() - dates_differ.len(), sheet.figures.len()),
+        dates_differ.join("; "),
+    ));
     let real = draft
         .figures
         .iter()
