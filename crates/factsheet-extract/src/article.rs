@@ -101,7 +101,7 @@ pub struct Layout {
     pub title: Span,
     /// "Updated Jan. 12, 2025, 11:08 p.m. ET." as printed.
     pub date_line: Option<Span>,
-    /// The agency tag's outlet ("(Bloomberg) --"), or the copyright line's.
+    /// The agency tag's outlet ("(Northline News) --"), or the copyright line's.
     pub outlet: Option<String>,
     /// How the outlet was found, for the source's proposal.
     pub outlet_from: &'static str,
@@ -327,7 +327,7 @@ pub fn layout(article: &Article) -> Layout {
         }
     }
     close(&mut current, &mut paragraphs);
-    // The agency tag opens the first body paragraph: "(Bloomberg) --", "LONDON (Reuters) -".
+    // The agency tag opens the first body paragraph: "(Harbor Wire) --", "ESKEL, Marovia (Northline News) -".
     if let Some(first) = paragraphs.iter().find(|p| p.role == Role::Body).cloned() {
         let start = first.span.of(text);
         if let Some(open) = start.find('(') {

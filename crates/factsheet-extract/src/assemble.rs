@@ -897,7 +897,7 @@ impl Reader<'_> {
                 self.note_speaker(p, ctx);
             }
         }
-        // A second, outer attribution names the channel: ", the Yonhap news agency said."
+        // A second, outer attribution names the channel: ", the Eskel Courier reported."
         let outer = [trailing_after, according]
             .into_iter()
             .flatten()
@@ -923,7 +923,7 @@ impl Reader<'_> {
         }) else {
             return Vec::new();
         };
-        // "Russia and North Korea have not acknowledged", "The water board has not ...".
+        // "Norland and Vessia have not acknowledged", "The water board has not ...".
         let mut out = Vec::new();
         let mut k = at;
         while let Some((first, last)) = noun_phrase_before(tokens, k) {

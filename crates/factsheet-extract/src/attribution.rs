@@ -377,7 +377,7 @@ pub(crate) fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize
     }
 }
 
-/// Splits "the U.S. and South Korea" into its speakers.
+/// Splits "the U.N. and the Harbor Board" into its speakers.
 fn mentions(tokens: &[Token], text: &str, (first, last): (usize, usize)) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut start = first;

@@ -1,4 +1,4 @@
-//! Quantities in a sentence: numbers in digits and words, vague amounts ("several hundred",
+//! Quantities in a sentence: numbers in digits and words, vague amounts ("several thousand",
 //! "dozens"), ranges, percentages and money, each with its hedge ("as many as", "about") and
 //! the noun it counts. Dates, years, times, ages and ordinals are not quantities.
 
@@ -14,12 +14,12 @@ pub enum Amount {
 
 #[derive(Clone, Debug)]
 pub struct Quantity {
-    /// The number as printed ("12,000", "several hundred", "$4.5 million").
+    /// The number as printed ("14,500", "several thousand", "$4.5 million").
     pub written: Span,
     pub amount: Amount,
     /// The hedge as printed ("As many as").
     pub hedge: Option<Span>,
-    /// What is counted, from the words after the number ("North Korean soldiers").
+    /// What is counted, from the words after the number ("fishing boats").
     pub unit: String,
     /// Up to four words after the unit ("were killed or injured"), which say what happened
     /// to what is counted.
@@ -297,7 +297,7 @@ fn scale(word: &str) -> Option<f64> {
     SCALES.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
-/// Digits as printed, with thousands groups ("12,000", "3.5"): `None` for anything else.
+/// Digits as printed, with thousands groups ("14,500", "3.5"): `None` for anything else.
 fn digits(word: &str) -> Option<f64> {
     factsheet_model::text::read_number(word)
         .filter(|_| word.bytes().next().is_some_and(|b| b.is_ascii_digit()))
@@ -457,9 +457,9 @@ fn is_not_a_count(tokens: &[Token], i: usize, end: usize, text: &str) -> bool {
 fn unit_after(tokens: &[Token], from: usize, text: &str) -> (String, usize) {
     let mut end = from;
     let mut words: Vec<&str> = Vec::new();
-    // "dozens of people", "12,000 of the troops".
+    // "dozens of people", "14,500 of the residents".
     let mut k = from;
-    // "“several hundred” casualties": the closing mark of a quoted amount.
+    // "“several thousand” homes": the closing mark of a quoted amount.
     if tokens
         .get(k)
         .is_some_and(|t| t.is("\u{201d}") || t.is("\""))
@@ -506,7 +506,7 @@ pub fn quantities(tokens: &[Token], text: &str) -> Vec<Quantity> {
     while i < tokens.len() {
         if let Some(mut q) = quantity_at(tokens, i, text) {
             i = q.after_unit.max(i + 1);
-            // "around 300 died and another 2,700 were wounded": a hedge carries over to a
+            // "about 40 died and another 150 were hurt": a hedge carries over to a
             // number joined to a hedged one by "and" or "another".
             let joined = q.first >= 1 && tokens[q.first - 1].is_any(&["and", "another"]);
             if q.hedge.is_none() && joined {
@@ -560,7 +560,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
         let n = lead.split(' ').count();
         let mut end = i + n;
         if matches!(*lead, "several" | "a few" | "few" | "many" | "a handful") {
-            // Only with a scale word: "several hundred", "a few thousand"; "a handful of".
+            // Only with a scale word: "several thousand", "a few hundred"; "a handful of".
             if let Some(s) = tokens
                 .get(end)
                 .filter(|t| scale(&t.lower).is_some() || t.is("dozen"))
@@ -776,7 +776,7 @@ fn subject(tokens: &[Token], text: &str, before: usize) -> String {
     words.join(" ")
 }
 
-/// "2,700 were wounded": the participle after an auxiliary says what is counted.
+/// "150 were hurt": the participle after an auxiliary says what is counted.
 fn participle(tokens: &[Token], from: usize, text: &str) -> (String, usize) {
     let mut k = from;
     while tokens.get(k).is_some_and(|t| t.is_any(AUXILIARIES)) {
@@ -822,11 +822,11 @@ mod tests {
     #[test]
     fn numbers_hedges_and_units() {
         let got = found(
-            "As many as 12,000 troops arrived on Jan. 4, 2025, and about forty-two boats left.",
+            "As many as 14,500 troops arrived on Jan. 4, 2025, and about forty-two boats left.",
         );
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].0, "12,000");
-        assert_eq!(got[0].1, Amount::Exact(12000.0));
+        assert_eq!(got[0].0, "14,500");
+        assert_eq!(got[0].1, Amount::Exact(14500.0));
         assert_eq!(got[0].2.as_deref(), Some("As many as"));
         assert_eq!(got[0].3, "troops");
         assert_eq!(got[1].1, Amount::Exact(42.0));
@@ -835,7 +835,7 @@ mod tests {
 
     #[test]
     fn ranges_money_percentages_and_vague_amounts() {
-        let got = found("Between 300 and 400 families lost $4.5 million, or 12% of savings, and several hundred homes.");
+        let got = found("Between 300 and 400 families lost $4.5 million, or 12% of savings, and several thousand homes.");
         let written: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
             written,
@@ -843,7 +843,7 @@ mod tests {
                 "Between 300 and 400",
                 "$4.5 million",
                 "12%",
-                "several hundred"
+                "several thousand"
             ]
         );
         assert_eq!(got[0].1, Amount::Range(300.0, 400.0));

@@ -241,7 +241,12 @@ fn measure() -> Measured {
         }
         // The as-of date is reported, not part of "right": the acceptance does not ask it.
         if day(&d.as_of) != day(&f.as_of) {
-            dates_differ.push(format!("`{}`: {:?} (sheet: {:?})", f.id, day(&d.as_of), day(&f.as_of)));
+            dates_differ.push(format!(
+                "`{}`: {:?} (sheet: {:?})",
+                f.id,
+                day(&d.as_of),
+                day(&f.as_of)
+            ));
         }
         rows.push((
             format!("figure `{}`", f.id),
@@ -394,7 +399,11 @@ fn measure() -> Measured {
 
     rows.push((
         "figures' as-of dates as the sheet's".into(),
-        format!("{} of {}", matched_draft.len() - dates_differ.len(), sheet.figures.len()),
+        format!(
+            "{} of {}",
+            matched_draft.len() - dates_differ.len(),
+            sheet.figures.len()
+        ),
         dates_differ.join("; "),
     ));
     let real = draft
