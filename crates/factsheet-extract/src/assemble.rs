@@ -60,7 +60,14 @@ impl Parties {
         let fuzzy = self.list.len() < MAX_FUZZY_PARTIES;
         let folded = names::fold(&name.name);
         if let Some(&i) = self.by_name.get(&folded) {
-            if !self.list[i].descriptor {
+            let party = &mut self.list[i];
+            if !party.descriptor {
+                // "US" and "U.S.": one name, both spellings kept as aliases.
+                if party.names.len() < MAX_SPELLINGS
+                    && !party.names.iter().any(|n| n.name == name.name)
+                {
+                    party.names.push(name);
+                }
                 return i;
             }
         }
@@ -314,6 +321,22 @@ const NOTICE_SILENT: &[&str] = &[
     "have not commented",
     "has not commented",
 ];
+/// Verbs that say who speaks, rather than what they did.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+];
+
 const ORDER_VERBS: &[&str] = &[
     "told",
     "telling",
@@ -781,16 +804,25 @@ impl Reader<'_> {
                     }
                     continue;
                 }
-                // A trailing "said X" names who speaks; a verb inside ("had warned") may not.
+                // The speaker is the subject of "said" (or "told", "according to"): the first
+                // in the sentence, so that a trailing ", the agency reported." is the channel;
+                // a verb such as "had warned" names no speaker when "said" is there too.
+                let speech = |x: &&Attribution| s.tokens[x.verb].is_any(SPEECH);
                 let Some(x) = s
                     .attributions
                     .iter()
-                    .rev()
-                    .find(|x| x.placement == Placement::Trailing)
+                    .find(|x| speech(x) && x.placement != Placement::AccordingTo)
+                    .or(s.attributions.iter().find(speech))
                     .or(s.attributions.first())
                 else {
                     continue;
                 };
+                let channel = s
+                    .attributions
+                    .iter()
+                    .filter(|o| !std::ptr::eq(*o, x) && o.placement != Placement::Inline)
+                    .find_map(|o| o.speakers.first())
+                    .cloned();
                 let Some(m) = x.speakers.first() else {
                     continue;
                 };
@@ -798,6 +830,9 @@ impl Reader<'_> {
                     continue;
                 };
                 self.note_speaker(speaker, &mut ctx);
+                let via = channel
+                    .and_then(|m| self.resolve(&m, &mut ctx))
+                    .filter(|v| *v != speaker);
                 let order = order_in(&s.tokens, text).map(|(giver, action)| {
                     let giver = giver.and_then(|g| self.resolve(&g, &mut ctx));
                     (giver, action)
@@ -816,7 +851,7 @@ impl Reader<'_> {
                     quoted: None,
                     summary: collapse(sentence_text),
                     claimants: vec![speaker],
-                    via: None,
+                    via,
                     about: Vec::new(),
                     silent: Vec::new(),
                     order,

@@ -151,6 +151,7 @@ struct Measured {
     quotes_right: usize,
     quotes_total: usize,
     zelenskyy_grouped: bool,
+    parties_whole: bool,
     conflicts_proposed: usize,
     precision: (usize, usize),
 }
@@ -340,6 +341,29 @@ fn measure() -> Measured {
         String::new(),
     ));
 
+    // One party per sheet party: a name split over two draft parties would be two origins.
+    let mut split: Vec<String> = Vec::new();
+    for p in &sheet.parties {
+        let n = draft
+            .parties
+            .iter()
+            .filter(|d| party_in_sheet(&draft, &sheet, &d.id).as_deref() == Some(p.id.as_str()))
+            .count();
+        if n > 1 {
+            split.push(format!("`{}` ({n} draft parties)", p.id));
+        }
+    }
+    let parties_whole = split.is_empty();
+    rows.push((
+        "sheet parties split over draft parties".into(),
+        if parties_whole {
+            "none".into()
+        } else {
+            split.join(", ")
+        },
+        String::new(),
+    ));
+
     // Conflicts.
     let claim_in_sheet = |id: &str| -> Option<String> {
         let d = draft.claims.iter().find(|c| c.id == id)?;
@@ -423,6 +447,7 @@ fn measure() -> Measured {
         quotes_right,
         quotes_total,
         zelenskyy_grouped,
+        parties_whole,
         conflicts_proposed,
         precision,
     }
@@ -455,6 +480,7 @@ fn the_seed_story_measured_against_the_hand_made_sheet() {
     // grouped, three in four proposed figures real.
     assert!(m.figures_right + 1 >= sheet.figures.len());
     assert!(m.zelenskyy_grouped);
+    assert!(m.parties_whole);
     assert_eq!(m.conflicts_proposed, sheet.conflicts.len());
     assert!(m.precision.0 * 4 >= m.precision.1 * 3);
     // The acceptance asks 90% of direct quotes; the speaker of "the man said" is a party the
