@@ -21,6 +21,7 @@ use crate::names::{self, Name};
 use crate::quotes::{folded_words, quotations};
 use crate::tokens::{tokenize, Span, Token};
 use crate::{proposal, Draft};
+use factsheet_model::text::{is_capitalised, is_number, normalise, words};
 
 /// One party as the articles name it, with every spelling seen.
 struct PartyDraft {
@@ -1742,7 +1743,7 @@ pub fn draft(articles: &[Article]) -> Draft {
         }
     }
 
-    let story = story(articles, &layouts, &sources, &figures_out);
+    let story = story(articles, &layouts, &sources, &figures_out, &parties_out);
     let mut sheet = Sheet {
         schema: Some("sheet.schema.json".into()),
         story,
@@ -1782,6 +1783,7 @@ fn story(
     layouts: &[Layout],
     sources: &[Source],
     figures: &[Figure],
+    parties: &[Party],
 ) -> Story {
     let text = articles.first().map(|a| a.text.as_str()).unwrap_or("");
     let first = layouts.first();
@@ -1876,27 +1878,87 @@ fn story(
             }
         }
     }
+    // Without any date, a copyright line's year says when at least ("©2024").
+    if days.is_empty() {
+        for (a, l) in articles.iter().zip(layouts) {
+            let line = l.copyright.map(|c| c.of(&a.text)).unwrap_or("");
+            let year = line
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            days.extend(year.map(str::to_string));
+        }
+    }
     days.retain(|d| PartialDate::parse(d).is_some());
     days.sort();
     let from = days.first().cloned().unwrap_or_default();
     let to = days.last().cloned().unwrap_or_default();
-    let summary_citations = if lead.is_empty() {
-        Vec::new()
+    // The headline rests on the summary's quotes: each of its numbers and names must be in
+    // one of them. The lead sentence is the first quote; a body sentence that has a word the
+    // lead lacks is added; a title with words no sentence has gives way to the lead itself.
+    let source = sources.first().map(|s| s.id.clone()).unwrap_or_default();
+    let cite = |quote: String| Citation {
+        source: source.clone(),
+        quote,
+        via: None,
+        qualifier: None,
+        claimants: Vec::new(),
+        as_of: None,
+    };
+    let mut quotes: Vec<String> = Vec::new();
+    if !lead.is_empty() {
+        quotes.push(lead.clone());
+    }
+    let mut unbacked: Vec<String> = Vec::new();
+    let body: Vec<String> = first
+        .map(|l| {
+            l.paragraphs
+                .iter()
+                .filter(|p| p.role == Role::Body)
+                .flat_map(|p| p.sentences.iter())
+                .take(200)
+                .map(|s| collapse(s.of(text)))
+                .collect()
+        })
+        .unwrap_or_default();
+    for word in words(&normalise(&headline)) {
+        let number = is_number(word.text);
+        if !(number || is_capitalised(word.text) && !word.starts_sentence) {
+            continue;
+        }
+        let has = |t: &str| {
+            words(&normalise(t)).iter().any(|w| {
+                if number {
+                    w.text.eq_ignore_ascii_case(word.text)
+                } else {
+                    w.text == word.text
+                }
+            })
+        };
+        let named = parties
+            .iter()
+            .any(|p| has(&p.name) || p.aliases.iter().any(|a| has(a)));
+        if named || quotes.iter().any(|q| has(q)) {
+            continue;
+        }
+        match body.iter().find(|b| has(b)) {
+            Some(b) if quotes.len() < 4 => quotes.push(b.clone()),
+            _ => unbacked.push(word.text.to_string()),
+        }
+    }
+    let (headline, how) = if unbacked.is_empty() || lead.is_empty() {
+        (
+            headline,
+            "the headline is the first article's title".to_string(),
+        )
     } else {
-        vec![Citation {
-            source: sources.first().map(|s| s.id.clone()).unwrap_or_default(),
-            quote: lead.clone(),
-            via: None,
-            qualifier: None,
-            claimants: Vec::new(),
-            as_of: None,
-        }]
+        quotes.truncate(1);
+        (lead.clone(), format!("the first article's title has words no sentence of it has ({}), so the headline is its lead sentence", unbacked.join(", ")))
     };
     Story {
         headline,
-        summary: Summary { text: lead, as_of: None, citations: summary_citations },
+        summary: Summary { text: lead, as_of: None, citations: quotes.into_iter().map(cite).collect() },
         place,
         dates: Period { from, to },
-        proposal: proposal(0.3, "the headline is the first article's title, the summary its first sentence of eight words or more, the place the one most often after \"in\", the dates those of the items and date lines: rewrite them"),
+        proposal: proposal(0.3, format!("{how}, the summary its first sentence of eight words or more, the place the one most often after \"in\", the dates those of the items and date lines: rewrite them")),
     }
 }

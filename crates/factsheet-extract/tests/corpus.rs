@@ -87,6 +87,28 @@ fn score(file: &str) -> (Score, Vec<String>) {
     if !problems.is_empty() {
         failures.push(format!("{file}: quotes not verbatim: {problems:?}"));
     }
+    // Accepted as it is (every proposal removed), the draft breaks no rule of the format.
+    let mut accepted = draft.clone();
+    accepted.story.proposal = None;
+    accepted.sources.iter_mut().for_each(|x| x.proposal = None);
+    accepted.parties.iter_mut().for_each(|x| x.proposal = None);
+    accepted.figures.iter_mut().for_each(|x| x.proposal = None);
+    accepted.claims.iter_mut().for_each(|x| x.proposal = None);
+    accepted
+        .conflicts
+        .iter_mut()
+        .for_each(|x| x.proposal = None);
+    let problems =
+        factsheet_model::validate::check(&accepted, None, &factsheet_model::RustNumberText);
+    if !problems.is_empty() {
+        let listed: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect();
+        failures.push(format!(
+            "{file}: the accepted draft breaks rules: {listed:#?}"
+        ));
+    }
     let source = draft
         .sources
         .iter()
