@@ -70,6 +70,11 @@ const HEDGES: &[&str] = &[
     "a",
 ];
 
+/// Hedges written after the number or what it counts.
+const AFTER_HEDGES: &[&str] = &[
+    "at most", "at least", "or more", "or so", "or fewer", "or less",
+];
+
 const UNITS: &[(&str, u64)] = &[
     ("zero", 0),
     ("one", 1),
@@ -689,6 +694,13 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
         unit = tokens[end].span.of(text).to_string();
         unit_from = end + 1;
     }
+    // "40 or more boats": the counted noun comes after the hedge.
+    if let Some(h) = AFTER_HEDGES
+        .iter()
+        .find(|h| matches_words(tokens, unit_from, h))
+    {
+        unit_from += h.split(' ').count();
+    }
     let (noun, after) = unit_after(tokens, unit_from, text);
     let (noun, after) =
         if noun.is_empty() && tokens.get(unit_from).is_some_and(|t| t.is_any(AUXILIARIES)) {
@@ -720,7 +732,17 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
         return None;
     }
     let hedge_at = hedge_before(tokens, start_of_written);
-    let hedge = hedge_at.map(|(s, _)| Span(tokens[s].span.0, tokens[start_of_written - 1].span.1));
+    // A hedge may also follow what is counted: "a dozen people at most", "40 or more".
+    let hedge_after = AFTER_HEDGES.iter().find_map(|h| {
+        let n = h.split(' ').count();
+        [end, after]
+            .into_iter()
+            .find(|at| matches_words(tokens, *at, h))
+            .map(|at| Span(tokens[at].span.0, tokens[at + n - 1].span.1))
+    });
+    let hedge = hedge_at
+        .map(|(s, _)| Span(tokens[s].span.0, tokens[start_of_written - 1].span.1))
+        .or(hedge_after);
     if hedge.is_some() && matches!(amount, Amount::Exact(_)) {
         rule = if in_digits {
             "a hedged number in digits"
@@ -850,6 +872,13 @@ mod tests {
         assert_eq!(got[1].1, Amount::Exact(4_500_000.0));
         assert_eq!(got[2].3, "percent of savings");
         assert_eq!(got[3].1, Amount::Vague);
+    }
+
+    #[test]
+    fn a_hedge_may_follow_the_count() {
+        let got = found("Each raft held a dozen people at most, and 40 or more boats waited.");
+        let hedges: Vec<Option<&str>> = got.iter().map(|g| g.2.as_deref()).collect();
+        assert_eq!(hedges, [Some("at most"), Some("or more")], "{got:?}");
     }
 
     #[test]
