@@ -860,7 +860,11 @@ impl Reader<'_> {
                     reason: if kind == ClaimKind::ReportedOrder {
                         "an attributed sentence that reports an order (\"told ... to\", \"ordered\")".into()
                     } else {
-                        format!("an attributed sentence without quotation marks (\"{}\")", s.tokens[x.verb].span.of(text))
+                        format!(
+                            "an attributed sentence without quotation marks (\"{}\"){}",
+                            s.tokens[x.verb].span.of(text),
+                            if m.pronoun { "; speaker from a pronoun, read as the last person named" } else { "" }
+                        )
                     },
                 });
                 items.push(ItemRef::Claim(self.claims.len() - 1));

@@ -743,13 +743,6 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<Quantity> {
     let hedge = hedge_at
         .map(|(s, _)| Span(tokens[s].span.0, tokens[start_of_written - 1].span.1))
         .or(hedge_after);
-    if hedge.is_some() && matches!(amount, Amount::Exact(_)) {
-        rule = if in_digits {
-            "a hedged number in digits"
-        } else {
-            "a hedged number in words"
-        };
-    }
     Some(Quantity {
         written,
         amount,
