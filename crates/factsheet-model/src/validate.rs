@@ -102,21 +102,32 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
 /// per item that still carries its `proposal`, saying why it was proposed.
 fn check_proposals(c: &mut Checker) {
     let s = c.sheet;
-    let mut marked: Vec<(Path, Option<&Proposal>)> =
-        vec![(Path::root().key("story"), s.story.proposal.as_ref())];
-    marked.extend(each("sources", &s.sources).map(|(at, x)| (at, x.proposal.as_ref())));
-    marked.extend(each("parties", &s.parties).map(|(at, x)| (at, x.proposal.as_ref())));
-    marked.extend(each("figures", &s.figures).map(|(at, x)| (at, x.proposal.as_ref())));
-    marked.extend(each("claims", &s.claims).map(|(at, x)| (at, x.proposal.as_ref())));
-    marked.extend(each("conflicts", &s.conflicts).map(|(at, x)| (at, x.proposal.as_ref())));
-    for (at, proposal) in marked {
-        let Some(proposal) = proposal else { continue };
+    proposal(c, Path::root().key("story"), s.story.proposal.as_ref());
+    for (at, x) in each("sources", &s.sources) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("parties", &s.parties) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("figures", &s.figures) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("claims", &s.claims) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("conflicts", &s.conflicts) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+}
+
+fn proposal(c: &mut Checker, at: Path, proposal: Option<&Proposal>) {
+    if let Some(p) = proposal {
         c.report(
             at.key("proposal"),
             format!(
                 "is still a proposal (confidence {}: {})",
-                number_text(proposal.confidence, c.numbers),
-                proposal.reason
+                number_text(p.confidence, c.numbers),
+                p.reason
             ),
             "Check the item against its sources and correct it, then delete `proposal`: a sheet with proposals does not ship.",
         );
