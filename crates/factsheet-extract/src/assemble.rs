@@ -622,7 +622,6 @@ impl Reader<'_> {
                         }
                     }
                 }
-                let name = self.parties.list[speaker].names[0].name.clone();
                 self.claims.push(FoundClaim {
                     kind: ClaimKind::Quote,
                     source: a,
@@ -630,10 +629,9 @@ impl Reader<'_> {
                     quote_span: span,
                     paragraph: pi,
                     quoted: Some(folded_words(&inner)),
-                    summary: format!(
-                        "{name}: \u{201C}{}\u{201D}",
-                        inner.trim_end_matches([',', ' '])
-                    ),
+                    // The quoted words; the speaker's name goes before them once parties
+                    // have their final names.
+                    summary: inner.trim_end_matches([',', ' ']).to_string(),
                     claimants: vec![speaker],
                     via: None,
                     about: Vec::new(),
@@ -1438,16 +1436,6 @@ pub fn draft(articles: &[Article]) -> Draft {
         let words: String = first
             .summary
             .split_whitespace()
-            .skip(
-                usize::from(first.kind == ClaimKind::Quote)
-                    * first
-                        .summary
-                        .split(':')
-                        .next()
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .count(),
-            )
             .take(5)
             .collect::<Vec<_>>()
             .join(" ");
@@ -1743,6 +1731,20 @@ pub fn draft(articles: &[Article]) -> Draft {
         for x in &mut c.citations {
             if let Some(v) = &mut x.via {
                 fix(v);
+            }
+        }
+        // "Name: “the quoted words”", with the name the party is shown by.
+        if c.kind == ClaimKind::Quote {
+            let speaker = c
+                .claimants
+                .first()
+                .and_then(|id| parties_out.iter().find(|p| &p.id == id));
+            if let Some(p) = speaker {
+                c.summary = format!(
+                    "{}: \u{201C}{}\u{201D}",
+                    p.name,
+                    c.summary.trim_end_matches([',', ' '])
+                );
             }
         }
     }
