@@ -31,9 +31,9 @@ use support::*;
 
 /// JSON-LD is written at build time by `xtask`.
 #[allow(dead_code)]
-#[path = "../xtask/src/claim_review.rs"]
-mod claim_review;
-use claim_review::script_element;
+#[path = "../xtask/src/structured_data.rs"]
+mod structured_data;
+use structured_data::script_element;
 
 /// A sheet of the bad-sheet catalogue by file name, `valid.json` being the fixture sheet.
 fn catalogue(name: &str) -> Vec<u8> {

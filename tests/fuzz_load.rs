@@ -34,9 +34,9 @@ use factsheet::view::present::present;
 use serde_json::Value;
 
 /// JSON-LD is written at build time by `xtask`; the fuzzer runs it on every sheet it makes.
-#[path = "../xtask/src/claim_review.rs"]
-mod claim_review;
-use claim_review::{claim_reviews, script_element};
+#[path = "../xtask/src/structured_data.rs"]
+mod structured_data;
+use structured_data::{script_element, structured_data};
 
 const SMALL_SHEET: &str = include_str!("fixtures/sheet.json");
 /// 2027-01-01T00:00Z in minutes, as the widget passes its clock: after the seed sheet's
@@ -365,7 +365,7 @@ fn exercise(rng: &mut Rng, bytes: &[u8]) -> bool {
             let lang = rng.pick(&LANGS);
             let view = present(&sheet, lang);
             std::hint::black_box(format!("{view:?}"));
-            std::hint::black_box(claim_reviews(&sheet));
+            std::hint::black_box(structured_data(&sheet));
             std::hint::black_box(script_element(&sheet));
             // The verbatim check runs at build time only, and is the slowest step here.
             if rng.below(16) == 0 {

@@ -18,6 +18,12 @@ use crate::view::{App, AppProps, ErrorCard, ErrorCardProps};
 /// sheet is allowed under a strict `style-src` where an inline `<style>` is not.
 const CSS: &str = crate::STYLESHEET;
 
+/// The hosts: `<div data-factsheet data-src="…">`, or the custom element `<fact-sheet
+/// src="…">` with the same options as plain attributes.
+const HOSTS: &str = "[data-factsheet], fact-sheet";
+/// The custom element's tag, as the DOM reports it.
+const CUSTOM_TAG: &str = "FACT-SHEET";
+
 /// Set on a host once it is mounted, so that no element is mounted twice.
 const MOUNTED: &str = "data-factsheet-mounted";
 /// Set on a host once its card is interactive; with it, a `factsheet:ready` event.
@@ -36,7 +42,7 @@ pub fn start() {
 }
 
 fn mount_all(document: &Document) {
-    let Ok(hosts) = document.query_selector_all("[data-factsheet]") else {
+    let Ok(hosts) = document.query_selector_all(HOSTS) else {
         return;
     };
     for i in 0..hosts.length() {
@@ -202,8 +208,16 @@ fn mount(document: &Document, host: Element) {
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.is_empty());
+    // `<fact-sheet theme="dark">` says as a plain attribute what a div says with `data-`.
+    let custom = host.tag_name() == CUSTOM_TAG;
     let options = read_options(
-        |name| host.get_attribute(&format!("data-{name}")),
+        |name| {
+            if custom {
+                host.get_attribute(name)
+            } else {
+                host.get_attribute(&format!("data-{name}"))
+            }
+        },
         page_lang,
     );
     let current = Rc::new(Cell::new(true));
@@ -215,6 +229,7 @@ fn mount(document: &Document, host: Element) {
             Content::Error(ErrorCardProps {
                 title: "This fact sheet's settings are wrong.".into(),
                 problems: problems.into_iter().map(AttrValue::from).collect(),
+                on_retry: None,
             })
         }
         Ok(Options {
@@ -223,12 +238,14 @@ fn mount(document: &Document, host: Element) {
             lang,
             headings,
             view,
+            timeout_s,
         }) => Content::Remote(RemoteProps {
             url: url.into(),
             lang: lang.into(),
             theme,
             headings,
             view,
+            timeout_s,
             on_ready: on_ready.clone(),
         }),
         Ok(Options {
@@ -237,6 +254,7 @@ fn mount(document: &Document, host: Element) {
             lang,
             headings,
             view,
+            ..
         }) => match builtin_sheet() {
             Ok(sheet) => Content::Card(AppProps {
                 sheet,
@@ -251,6 +269,7 @@ fn mount(document: &Document, host: Element) {
                 Content::Error(ErrorCardProps {
                     title: "The built-in sheet could not be read.".into(),
                     problems: e.iter().map(|d| AttrValue::from(d.to_string())).collect(),
+                    on_retry: None,
                 })
             }
         },

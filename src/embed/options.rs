@@ -17,7 +17,16 @@ pub struct Options {
     /// `data-view`: `glance` (the default: the rest one tap away) or `full` (every
     /// disclosure open).
     pub view: View,
+    /// `data-timeout`: how many seconds a `data-src` sheet may take before the card says it
+    /// has not answered and offers to try again (`DEFAULT_TIMEOUT_S` by default).
+    pub timeout_s: u32,
 }
+
+/// How long a `data-src` sheet may take by default, in seconds: long enough for a slow phone
+/// connection, short enough that a reader is not left with a loading card.
+pub const DEFAULT_TIMEOUT_S: u32 = 10;
+/// The longest `data-timeout` accepted, in seconds.
+pub const MAX_TIMEOUT_S: u32 = 120;
 
 /// Reads the attributes through `get` (name without `data-`). Every bad value is reported,
 /// each as one sentence naming the attribute, the value and the fix.
@@ -63,6 +72,18 @@ pub fn read_options(
             ));
             View::Glance
         }
+    };
+    let timeout_s = match get("timeout").as_deref().map(str::trim) {
+        None | Some("") => DEFAULT_TIMEOUT_S,
+        Some(value) => match value.parse::<u32>() {
+            Ok(n) if (1..=MAX_TIMEOUT_S).contains(&n) => n,
+            _ => {
+                problems.push(format!(
+                    "data-timeout=\"{value}\" is not a number of seconds: use a whole number from 1 to {MAX_TIMEOUT_S} ({DEFAULT_TIMEOUT_S} by default)."
+                ));
+                DEFAULT_TIMEOUT_S
+            }
+        },
     };
     let lang = match get("lang").map(|l| l.trim().to_string()) {
         Some(l) if safe_lang(&l) == l => l,
@@ -113,6 +134,7 @@ pub fn read_options(
             lang,
             headings,
             view,
+            timeout_s,
         })
     } else {
         Err(problems)
@@ -145,6 +167,20 @@ mod tests {
         assert_eq!((o.src, o.theme, o.lang.as_str()), (None, Theme::Auto, "de"));
         assert_eq!(o.headings, Headings::Level(2));
         assert_eq!(o.view, View::Glance);
+        assert_eq!(o.timeout_s, DEFAULT_TIMEOUT_S);
+    }
+
+    #[test]
+    fn a_timeout_is_whole_seconds_within_bounds() {
+        assert_eq!(read(&[("timeout", " 3 ")]).unwrap().timeout_s, 3);
+        for bad in ["0", "1.5", "121", "soon", "-2"] {
+            let errors = read(&[("timeout", bad)]).unwrap_err();
+            assert_eq!(errors.len(), 1, "{bad}");
+            assert!(
+                errors[0].starts_with(&format!("data-timeout=\"{bad}\"")),
+                "{errors:?}"
+            );
+        }
     }
 
     #[test]

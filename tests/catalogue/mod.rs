@@ -242,6 +242,16 @@ const RULES: &[Rule] = &[
     Rule { name: "credits-compiled-by-empty",
         edits: &[("", "\"compiled_by\": \"The Valley Gazette data desk\"", "\"compiled_by\": ‸\" \"")],
         problems: &[("credits.compiled_by", "", "is empty")] },
+    // Fact-check verdicts: a verdict and reviewer a reader can read, a real day, a real link.
+    Rule { name: "review-verdict-empty",
+        edits: &[("\"id\": \"homes-flooded\"", "\"corroborated\"\n      ]", "\"corroborated\"\n      ],\n      \"review\": {\"verdict\": ‸\"\", \"reviewer\": \"The Valley Gazette data desk\"}")],
+        problems: &[("figures[0].review.verdict", "", "is empty")] },
+    Rule { name: "review-date-not-a-day",
+        edits: &[("\"id\": \"homes-flooded\"", "\"corroborated\"\n      ]", "\"corroborated\"\n      ],\n      \"review\": {\"verdict\": \"Accurate\", \"reviewer\": \"The Valley Gazette data desk\", \"date\": ‸\"last week\"}")],
+        problems: &[("figures[0].review.date", "", "\"last week\" is not a day")] },
+    Rule { name: "review-url-not-a-link",
+        edits: &[("\"id\": \"homes-flooded\"", "\"corroborated\"\n      ]", "\"corroborated\"\n      ],\n      \"review\": {\"verdict\": \"Accurate\", \"reviewer\": \"The Valley Gazette data desk\", \"url\": ‸\"valley-gazette.example/checks/1\"}")],
+        problems: &[("figures[0].review.url", "", "\"valley-gazette.example/checks/1\" is not an http(s) link")] },
     // Dates.
     Rule { name: "impossible-date",
         edits: &[("\"id\": \"homes-flooded\"", "\"date\": \"2025-11-17\"", "\"date\": ‸\"2025-02-30\"")],

@@ -157,3 +157,75 @@ pub fn serve_in_pieces(page: Vec<u8>, cuts: Vec<usize>, pause: Duration) -> Sock
     });
     addr
 }
+
+/// A sheet on its own 127.0.0.1 server that holds every request: a server that is slow, or
+/// down. `answer` answers the held requests and every later one (a slow server's late
+/// answer); `come_back` answers only requests made from then on (the held ones stay lost, as
+/// after an outage). Answers carry CORS allowing any page.
+pub struct HeldSheet {
+    pub addr: SocketAddr,
+    release_held: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    answer_new: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl HeldSheet {
+    pub fn new(body: Vec<u8>) -> HeldSheet {
+        use std::io::{Read, Write};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Arc;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let addr = listener.local_addr().expect("the listener's address");
+        let release_held = Arc::new(AtomicBool::new(false));
+        let answer_new = Arc::new(AtomicBool::new(false));
+        let body = Arc::new(body);
+        let (release, new) = (release_held.clone(), answer_new.clone());
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let (body, release) = (body.clone(), release.clone());
+                let answered_at_once = new.load(Ordering::SeqCst);
+                std::thread::spawn(move || {
+                    let mut request = Vec::new();
+                    let mut buffer = [0; 4096];
+                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match stream.read(&mut buffer) {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => request.extend_from_slice(&buffer[..n]),
+                        }
+                    }
+                    while !answered_at_once && !release.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(&body);
+                });
+            }
+        });
+        HeldSheet {
+            addr,
+            release_held,
+            answer_new,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}/sheet.json", self.addr)
+    }
+
+    /// The held requests are answered now, and every later one at once.
+    pub fn answer(&self) {
+        self.answer_new
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.release_held
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Requests made from now on are answered at once; the held ones never are.
+    pub fn come_back(&self) {
+        self.answer_new
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}

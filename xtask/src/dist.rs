@@ -67,7 +67,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     // The card as HTML, for readers without (or before) the wasm, and the sheet as JSON-LD.
     let card = prerender::card()?;
     let sheet = factsheet::data::builtin().map_err(|problems| crate::facts::listed(&problems))?;
-    let json_ld = crate::claim_review::script_element(&sheet);
+    let json_ld = crate::structured_data::script_element(&sheet);
     if css.to_ascii_lowercase().contains("</style") {
         return Err(
             "assets/factsheet.css contains `</style`, which would end the inlined style early"
@@ -175,7 +175,8 @@ fn embed_script(glue: &str) -> String {
 
 /// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
 /// tells their stylesheet to show the citations as footnotes, since no popover will open.
-/// `let`, so it stays inside the script's block and out of the page's globals.
+/// `let`, so it stays inside the script's block and out of the page's globals. It also
+/// defines the `<fact-sheet>` element, which both loaders need.
 const MARK_FAILED: &str = include_str!("../pages/loader-mark-failed.js");
 
 /// The embed bundle's start: the wasm from beside the script, once the page's hosts exist.

@@ -3,16 +3,17 @@
 //! run it first, saying in one line each what they find or install.
 
 mod bench;
-mod claim_review;
 mod dist;
 mod engine;
 mod extract;
 mod facts;
 mod options;
+mod peer;
 mod prerender;
 mod serve;
 mod setup;
 mod sizes;
+mod structured_data;
 mod test;
 
 use std::path::{Path, PathBuf};

@@ -1382,6 +1382,8 @@ pub fn draft(articles: &[Article]) -> Draft {
             as_of,
             citations,
             status: Vec::new(),
+            // A fact-check verdict is a newsroom's, never an extractor's.
+            review: None,
             proposal: proposal(confidence, reason),
         });
     }
@@ -1548,6 +1550,8 @@ pub fn draft(articles: &[Article]) -> Draft {
             silent_parties: silent.iter().map(|c| format!("#{c}")).collect(),
             citations,
             status: Vec::new(),
+            // A fact-check verdict is a newsroom's, never an extractor's.
+            review: None,
             proposal: proposal(confidence, reason),
         });
     }

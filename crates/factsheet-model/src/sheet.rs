@@ -82,6 +82,22 @@ described! {
         pub corrections: Option<String>,
     }
 
+    /// A fact-check verdict on a figure or claim, by a named reviewer: only what the newsroom
+    /// has actually published. Structured data calls an item a `ClaimReview` only when it has
+    /// one; the statuses the sheet checks against the evidence are not verdicts.
+    pub struct Review {
+        /// The verdict as the reviewer words it, e.g. "False" or "Misleading".
+        pub verdict: String,
+        /// Who reviewed it: the newsroom or the person.
+        pub reviewer: String,
+        /// The day the review was published, `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub date: Option<String>,
+        /// The page where the review is published. Only a real one; never reconstruct it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+    }
+
     /// A span of partial dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub struct Period {
         pub from: String,
@@ -192,6 +208,9 @@ described! {
         pub citations: Vec<Citation>,
         /// Every status the evidence gives it, possibly none; checked against the evidence.
         pub status: Vec<Status>,
+        /// A published fact-check verdict, where the newsroom has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub review: Option<Review>,
         /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
         /// the item, and a sheet that still has one is refused.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,6 +301,9 @@ described! {
         pub citations: Vec<Citation>,
         /// Every status the evidence gives it, possibly none; checked against the evidence.
         pub status: Vec<Status>,
+        /// A published fact-check verdict, where the newsroom has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub review: Option<Review>,
         /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
         /// the item, and a sheet that still has one is refused.
         #[serde(default, skip_serializing_if = "Option::is_none")]

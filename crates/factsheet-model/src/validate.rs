@@ -90,6 +90,7 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
     sources::check_story_and_sources(&mut c);
     sources::check_parties(&mut c);
     sources::check_credits(&mut c);
+    sources::check_reviews(&mut c);
     items::check_figures(&mut c);
     items::check_claims(&mut c);
     items::check_conflicts(&mut c);

@@ -155,6 +155,22 @@ fn every_kind_of_figure() -> Vec<Figure> {
             ],
             // Every length of list, from none to all.
             status: Status::ALL[..i % (Status::ALL.len() + 1)].to_vec(),
+            // With and without a review, and a review with and without its optional fields.
+            review: match i % 3 {
+                0 => None,
+                1 => Some(Review {
+                    verdict: "False".into(),
+                    reviewer: "A desk".into(),
+                    date: None,
+                    url: None,
+                }),
+                _ => Some(Review {
+                    verdict: "Misleading".into(),
+                    reviewer: "A desk".into(),
+                    date: Some("2025-01-14".into()),
+                    url: Some("https://example.org/review".into()),
+                }),
+            },
             proposal: (i == 1).then(proposal),
         })
         .collect()
@@ -209,6 +225,12 @@ fn everything() -> Sheet {
                 silent_parties: texts(&["party-3"]),
                 citations: vec![citation("source-2", None, Some("about"))],
                 status: vec![Status::ALL[(i + 2) % Status::ALL.len()]],
+                review: (i == 0).then(|| Review {
+                    verdict: "False".into(),
+                    reviewer: "A desk".into(),
+                    date: Some("2025-01-15".into()),
+                    url: None,
+                }),
                 proposal: (i == 0).then(proposal),
             })
             .collect(),

@@ -149,6 +149,41 @@ pub(super) fn check_credits(c: &mut Checker) {
     }
 }
 
+/// Fact-check verdicts: a verdict and a reviewer a reader can read, a real day not in the
+/// future, a real link.
+pub(super) fn check_reviews(c: &mut Checker) {
+    let sheet = c.sheet;
+    let figures = each("figures", &sheet.figures).map(|(at, f)| (at, f.review.as_ref()));
+    let claims = each("claims", &sheet.claims).map(|(at, cl)| (at, cl.review.as_ref()));
+    for (at, review) in figures.chain(claims) {
+        let Some(review) = review else {
+            continue;
+        };
+        let at = at.key("review");
+        c.text(at.key("verdict"), &review.verdict);
+        c.text(at.key("reviewer"), &review.reviewer);
+        if let Some(date) = &review.date {
+            let path = at.key("date");
+            match PartialDate::parse(date).filter(|d| d.day.is_some()) {
+                None => c.report(
+                    path,
+                    format!("{date:?} is not a day"),
+                    "Write the day the review was published as YYYY-MM-DD, or leave `date` out.",
+                ),
+                Some(day) if c.now.is_some_and(|now| day.start(14 * 60) > now) => c.report(
+                    path,
+                    format!("{date} is in the future"),
+                    "Write the day the review was published, not a later one: check the year.",
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(url) = &review.url {
+            check_url(c, at.key("url"), url);
+        }
+    }
+}
+
 /// `name@host.tld`: one `@`, something before it, a dotted host after it.
 fn is_email(text: &str) -> bool {
     let Some((name, host)) = text.split_once('@') else {
