@@ -5,6 +5,7 @@
 mod bench;
 mod dist;
 mod engine;
+mod extract;
 mod facts;
 mod options;
 mod peer;
@@ -27,7 +28,7 @@ type Task = (
     fn(&[String]) -> Result<(), String>,
 );
 
-const TASKS: [Task; 8] = [
+const TASKS: [Task; 9] = [
     (
         &setup::SPEC,
         &[
@@ -78,6 +79,14 @@ const TASKS: [Task; 8] = [
         &facts::VERIFY,
         &["check the facts file; with --sources, every quote against its source"],
         facts::verify_task,
+    ),
+    (
+        &extract::SPEC,
+        &[
+            "draft a sheet from articles (plain text or Markdown), every item",
+            "a proposal for an editor; --bench: time it on 100 KB of text",
+        ],
+        extract::task,
     ),
     (
         &facts::SCHEMA,

@@ -10,7 +10,8 @@ pub struct Spec {
     pub flags: &'static [&'static str],
     /// `(--name, VALUE)`: the value's placeholder is what the usage line shows.
     pub valued: &'static [(&'static str, &'static str)],
-    /// The placeholder of the one operand (a positional argument), if the task takes one.
+    /// The placeholder of the operand (a positional argument), if the task takes one; a
+    /// placeholder ending in `…` ("ARTICLE…") takes any number of them.
     pub operand: Option<&'static str>,
 }
 
@@ -37,8 +38,9 @@ impl Spec {
         let mut opts = Options {
             flags: Vec::new(),
             values: Vec::new(),
-            operand: None,
+            operands: Vec::new(),
         };
+        let many = self.operand.is_some_and(|o| o.ends_with('…'));
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             if let Some(flag) = self.flags.iter().find(|flag| **flag == arg) {
@@ -55,8 +57,8 @@ impl Spec {
                 opts.values.push((name, value.clone()));
             } else if arg.starts_with('-') && arg != "-" {
                 return Err(self.error(format!("unknown option `{arg}`")));
-            } else if self.operand.is_some() && opts.operand.is_none() {
-                opts.operand = Some(arg.clone());
+            } else if self.operand.is_some() && (many || opts.operands.is_empty()) {
+                opts.operands.push(arg.clone());
             } else {
                 return Err(self.error(format!("unexpected argument `{arg}`")));
             }
@@ -82,7 +84,7 @@ impl Spec {
 pub struct Options {
     flags: Vec<&'static str>,
     values: Vec<(&'static str, String)>,
-    operand: Option<String>,
+    operands: Vec<String>,
 }
 
 impl Options {
@@ -111,7 +113,12 @@ impl Options {
     }
 
     pub fn operand(&self) -> Option<&str> {
-        self.operand.as_deref()
+        self.operands.first().map(String::as_str)
+    }
+
+    /// Every operand, for a task whose placeholder ends in `…`.
+    pub fn operands(&self) -> &[String] {
+        &self.operands
     }
 }
 
@@ -180,6 +187,22 @@ mod tests {
         );
         // A flag given a value is not the flag.
         assert!(BENCH.parse(&args(&["--check=yes"])).is_err());
+    }
+
+    #[test]
+    fn an_operand_ending_in_an_ellipsis_takes_many() {
+        const EXTRACT: Spec = Spec {
+            task: "extract",
+            flags: &[],
+            valued: &[("--out", "FILE")],
+            operand: Some("ARTICLE…"),
+        };
+        let opts = EXTRACT
+            .parse(&args(&["a.txt", "--out", "d.json", "b.md"]))
+            .unwrap();
+        assert_eq!(opts.operands(), ["a.txt", "b.md"]);
+        assert_eq!(opts.operand(), Some("a.txt"));
+        assert_eq!(EXTRACT.synopsis(), "extract [ARTICLE…] [--out FILE]");
     }
 
     #[test]

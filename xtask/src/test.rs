@@ -67,6 +67,9 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
                         "clippy",
                         "-p",
                         "factsheet",
+                        // The extractor is for a browser editor too: it builds for wasm32.
+                        "-p",
+                        "factsheet-extract",
                         "--target",
                         "wasm32-unknown-unknown",
                         "--all-targets",

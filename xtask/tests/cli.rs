@@ -172,3 +172,69 @@ fn the_usage_lists_every_task_with_its_options() {
         );
     }
 }
+
+/// `extract` as an editor meets it: a file that is not an article is one line naming it; a
+/// draft is written, and `verify` refuses it for its proposals, one problem per item, until
+/// they are removed.
+#[test]
+fn extract_names_a_bad_file_and_its_draft_is_refused_until_reviewed() {
+    let dir = std::env::temp_dir().join(format!("xtask-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("photo.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0]).unwrap();
+    fails_with(
+        &["extract", binary.to_str().unwrap()],
+        "xtask extract: error: photo.txt: is binary, not text (a NUL byte at offset 4); give the article as plain text or Markdown",
+    );
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/factsheet-extract/tests/corpus");
+    let article = corpus.join("wire.txt");
+    let draft = dir.join("draft.json");
+    let out = xtask(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--out",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(out.ok, "{}", out.stderr);
+    let out = xtask(&[
+        "verify",
+        draft.to_str().unwrap(),
+        "--sources",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(!out.ok);
+    let sheet: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&draft).unwrap()).unwrap();
+    let items = ["sources", "parties", "figures", "claims", "conflicts"]
+        .iter()
+        .map(|k| sheet[k].as_array().map_or(0, Vec::len))
+        .sum::<usize>()
+        + 1;
+    assert!(
+        out.stderr.contains(&format!("{items} problem(s)")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.matches("is still a proposal").count(), items);
+    // Accepted as it is, it passes every rule and the verbatim check.
+    let mut accepted = sheet.clone();
+    accepted["story"]
+        .as_object_mut()
+        .unwrap()
+        .remove("proposal");
+    for k in ["sources", "parties", "figures", "claims", "conflicts"] {
+        for item in accepted[k].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("proposal");
+        }
+    }
+    std::fs::write(&draft, serde_json::to_string_pretty(&accepted).unwrap()).unwrap();
+    let out = xtask(&[
+        "verify",
+        draft.to_str().unwrap(),
+        "--sources",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(out.ok, "{}{}", out.stdout, out.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -50,6 +50,10 @@ described! {
         pub place: String,
         /// The period the facts cover.
         pub dates: Period,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
     }
 
     /// The story in brief. The text is the editor's, so it is held to its citations: every
@@ -120,6 +124,10 @@ described! {
         /// File name of the full text in the newsroom's archive of sources, for the verbatim check
         /// (`cargo xtask verify --sources DIR`).
         pub archive_file: String,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
     }
 
     /// A source's date line.
@@ -160,6 +168,10 @@ described! {
         /// two are one origin when counting independent confirmations.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub part_of: Option<String>,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
     }
 
     #[derive(Copy, Eq)]
@@ -199,6 +211,10 @@ described! {
         /// A published fact-check verdict, where the newsroom has one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub review: Option<Review>,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
     }
 
     /// A figure's value. `written` is the number exactly as the text prints it ("12,000",
@@ -288,6 +304,10 @@ described! {
         /// A published fact-check verdict, where the newsroom has one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub review: Option<Review>,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
     }
 
     #[derive(Copy, Eq)]
@@ -336,6 +356,19 @@ described! {
         pub title: String,
         /// Figure ids or claim ids (not both), at least two.
         pub items: Vec<String>,
+        /// Set by `cargo xtask extract` on what it proposes; an editor deletes it on accepting
+        /// the item, and a sheet that still has one is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub proposal: Option<Proposal>,
+    }
+
+    /// What the extractor says of an item it proposed: how sure it is and why. Never shown
+    /// to readers: validation refuses a sheet that still has a proposal.
+    pub struct Proposal {
+        /// From 0 (a guess) to 1 (the rule that found it rarely errs).
+        pub confidence: f64,
+        /// The rule that found it, in an editor's words, and what to check.
+        pub reason: String,
     }
 
     /// How far an item is verified. Declared by the editor, checked against the evidence; an

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::date::{Moment, PartialDate};
 use crate::path::Path;
-use crate::sheet::{Sheet, Status};
+use crate::sheet::{Proposal, Sheet, Status};
 use crate::status::{assess, items, join_names, missing_evidence, Item};
 use crate::text::{is_invisible_or_bidi, number_text, NumberText};
 
@@ -95,7 +95,44 @@ pub fn check(sheet: &Sheet, now: Option<Moment>, numbers: &dyn NumberText) -> Ve
     items::check_claims(&mut c);
     items::check_conflicts(&mut c);
     check_statuses(&mut c);
+    check_proposals(&mut c);
     c.problems
+}
+
+/// Nothing an extractor proposed reaches a reader before an editor accepts it: one problem
+/// per item that still carries its `proposal`, saying why it was proposed.
+fn check_proposals(c: &mut Checker) {
+    let s = c.sheet;
+    proposal(c, Path::root().key("story"), s.story.proposal.as_ref());
+    for (at, x) in each("sources", &s.sources) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("parties", &s.parties) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("figures", &s.figures) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("claims", &s.claims) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+    for (at, x) in each("conflicts", &s.conflicts) {
+        proposal(c, at, x.proposal.as_ref());
+    }
+}
+
+fn proposal(c: &mut Checker, at: Path, proposal: Option<&Proposal>) {
+    if let Some(p) = proposal {
+        c.report(
+            at.key("proposal"),
+            format!(
+                "is still a proposal (confidence {}: {})",
+                number_text(p.confidence, c.numbers),
+                p.reason
+            ),
+            "Check the item against its sources and correct it, then delete `proposal`: a sheet with proposals does not ship.",
+        );
+    }
 }
 
 fn check_ids(c: &mut Checker) {

@@ -30,6 +30,14 @@ fn citation(source: &str, via: Option<&str>, qualifier: Option<&str>) -> Citatio
     }
 }
 
+/// What the extractor sets on an item it proposes.
+fn proposal() -> Proposal {
+    Proposal {
+        confidence: 0.75,
+        reason: "a number after \"about\"".into(),
+    }
+}
+
 fn every_kind_of_source() -> Vec<Source> {
     let dateds = [
         Dated::Stated(StatedDate {
@@ -59,6 +67,7 @@ fn every_kind_of_source() -> Vec<Source> {
             url: (i == 0).then(|| "https://example.org/report".into()),
             byline: (i == 1).then(|| "A. Reporter".into()),
             archive_file: format!("source-{i}.txt"),
+            proposal: (i == 0).then(proposal),
         })
         .collect()
 }
@@ -162,6 +171,7 @@ fn every_kind_of_figure() -> Vec<Figure> {
                     url: Some("https://example.org/review".into()),
                 }),
             },
+            proposal: (i == 1).then(proposal),
         })
         .collect()
 }
@@ -183,6 +193,7 @@ fn everything() -> Sheet {
                 from: "2024-12".into(),
                 to: "2025-01-13".into(),
             },
+            proposal: Some(proposal()),
         },
         sources: every_kind_of_source(),
         parties: PartyKind::ALL
@@ -198,6 +209,7 @@ fn everything() -> Sheet {
                     Vec::new()
                 },
                 part_of: (i > 0).then(|| "party-0".into()),
+                proposal: (i == 2).then(proposal),
             })
             .collect(),
         figures: every_kind_of_figure(),
@@ -219,12 +231,14 @@ fn everything() -> Sheet {
                     date: Some("2025-01-15".into()),
                     url: None,
                 }),
+                proposal: (i == 0).then(proposal),
             })
             .collect(),
         conflicts: vec![Conflict {
             id: "conflict-0".into(),
             title: "Counts differ".into(),
             items: texts(&["figure-0", "figure-1"]),
+            proposal: Some(proposal()),
         }],
         credits: Some(Credits {
             compiled_by: Some("A desk".into()),
