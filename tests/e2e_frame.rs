@@ -41,10 +41,12 @@ fn recorded_demo() -> String {
 }
 
 /// A host page with the frame at its top, in view from the start, and `script` (the host's
-/// listener) in its head; `query` goes on the frame's URL.
-fn frame_first_page(script: &str, query: &str, id: &str) -> String {
+/// listener) in its head; `query` goes on the frame's URL, `class` on the frame (the demo's
+/// `factsheet-frame` gives it a starting height in CSS, which beats the `height` attribute
+/// Pym.js's parent sets).
+fn frame_first_page(script: &str, query: &str, id: &str, class: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>frame host</title>\n<link rel=\"stylesheet\" href=\"demo.css\">\n<script src=\"record-messages.js\"></script>\n{script}</head>\n<body>\n<article>\n<iframe class=\"factsheet-frame\" id=\"{id}\" data-factsheet-frame src=\"../embed/frame.html{query}\" sandbox=\"allow-scripts\" title=\"Fact sheet\"></iframe>\n<p>The article goes on below the fact sheet.</p>\n</article>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>frame host</title>\n<link rel=\"stylesheet\" href=\"demo.css\">\n<script src=\"record-messages.js\"></script>\n{script}</head>\n<body>\n<article>\n<iframe class=\"{class}\" id=\"{id}\" data-factsheet-frame src=\"../embed/frame.html{query}\" sandbox=\"allow-scripts\" title=\"Fact sheet\"></iframe>\n<p>The article goes on below the fact sheet.</p>\n</article>\n</body>\n</html>\n"
     )
 }
 
@@ -86,7 +88,8 @@ async fn frame_state(d: &WebDriver, frame: &WebElement) -> Result<Json, Box<dyn 
 }
 
 /// Waits until the card in the frame is `live` (else failed, showing footnotes), then until
-/// the frame is as tall as its content, and reads back every message the host received.
+/// the frame is as tall inside (its border left out) as its content, and reads back every
+/// message the host received.
 async fn measure_load(
     d: &WebDriver,
     url: &str,
@@ -106,7 +109,7 @@ async fn measure_load(
     let deadline = Instant::now() + Duration::from_secs(5);
     let (content, height) = loop {
         let height: f64 = d
-            .execute("return arguments[0].getBoundingClientRect().height;", vec![frame.to_json()?])
+            .execute("return arguments[0].clientHeight;", vec![frame.to_json()?])
             .await?
             .convert()?;
         state = frame_state(d, &frame).await?;
@@ -152,7 +155,7 @@ async fn the_frame_has_its_contents_height_in_every_load_with_and_without_cors()
         ("demo/recorded.html", recorded_demo().into_bytes()),
         (
             "demo/frame-first.html",
-            frame_first_page(&host_script("../embed/frame-host.js"), "", "frame").into_bytes(),
+            frame_first_page(&host_script("../embed/frame-host.js"), "", "frame", "factsheet-frame").into_bytes(),
         ),
     ];
     let with_cors = Site::with_cors(&fixtures, STRICT_POLICY, CORS);
@@ -211,8 +214,9 @@ async fn the_frame_has_its_contents_height_in_every_load_with_and_without_cors()
     .await;
 }
 
-/// Waits until the frame is as tall as its content (±2 px); returns both, or what was seen
-/// last once `within` has passed.
+/// Waits until the frame is as tall as its content (±2 px) and the card live; returns the
+/// frame's inner height (inside any border), the content's and whether the card is live, as
+/// seen last once `within` has passed.
 async fn wait_fits(
     d: &WebDriver,
     frame: &WebElement,
@@ -221,7 +225,7 @@ async fn wait_fits(
     let deadline = Instant::now() + within;
     loop {
         let height: f64 = d
-            .execute("return arguments[0].getBoundingClientRect().height;", vec![frame.to_json()?])
+            .execute("return arguments[0].clientHeight;", vec![frame.to_json()?])
             .await?
             .convert()?;
         let state = frame_state(d, frame).await?;
@@ -245,12 +249,12 @@ async fn hosts_that_listen_only_for_pym_amp_or_datawrapper_messages_size_the_fra
     let mut fixtures = vec![("demo/record-messages.js", RECORD_MESSAGES.as_bytes().to_vec())];
     for (name, file, source, query, id) in pages {
         fixtures.push((file, source.as_bytes().to_vec()));
-        let page = frame_first_page(&host_script(&format!("../fixtures/{file}")), query, id);
+        let page = frame_first_page(&host_script(&format!("../fixtures/{file}")), query, id, "");
         fixtures.push((leak(format!("demo/{name}.html")), page.into_bytes()));
     }
     // The control: the same frame with no listener keeps its starting height, so a test that
     // sees the frame fit is seeing a listener at work.
-    fixtures.push(("demo/no-listener.html", frame_first_page("", "", "frame").into_bytes()));
+    fixtures.push(("demo/no-listener.html", frame_first_page("", "", "frame", "").into_bytes()));
     let site = Site::new(&fixtures, STRICT_POLICY);
     with_browser(&[WINDOW], |d| async move {
         let d = &d;
