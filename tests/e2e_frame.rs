@@ -90,11 +90,7 @@ async fn frame_state(d: &WebDriver, frame: &WebElement) -> Result<Json, Box<dyn 
 /// Waits until the card in the frame is `live` (else failed, showing footnotes), then until
 /// the frame is as tall inside (its border left out) as its content, and reads back every
 /// message the host received.
-async fn measure_load(
-    d: &WebDriver,
-    url: &str,
-    expect_live: bool,
-) -> Result<Load, Box<dyn Error>> {
+async fn measure_load(d: &WebDriver, url: &str, expect_live: bool) -> Result<Load, Box<dyn Error>> {
     d.goto(url).await?;
     let frame = d.find(By::Css("iframe")).await?;
     let settled = Instant::now() + RENDER_TIMEOUT;
@@ -140,7 +136,11 @@ async fn measure_load(
         return Err(format!(
             "the frame's card is {} (expected {}): {load:?}",
             if load.live { "live" } else { "not live" },
-            if expect_live { "live: CORS lets the wasm in" } else { "pre-rendered only: without CORS the wasm is blocked" },
+            if expect_live {
+                "live: CORS lets the wasm in"
+            } else {
+                "pre-rendered only: without CORS the wasm is blocked"
+            },
         )
         .into());
     }
@@ -151,11 +151,20 @@ async fn measure_load(
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn the_frame_has_its_contents_height_in_every_load_with_and_without_cors() {
     let fixtures = vec![
-        ("demo/record-messages.js", RECORD_MESSAGES.as_bytes().to_vec()),
+        (
+            "demo/record-messages.js",
+            RECORD_MESSAGES.as_bytes().to_vec(),
+        ),
         ("demo/recorded.html", recorded_demo().into_bytes()),
         (
             "demo/frame-first.html",
-            frame_first_page(&host_script("../embed/frame-host.js"), "", "frame", "factsheet-frame").into_bytes(),
+            frame_first_page(
+                &host_script("../embed/frame-host.js"),
+                "",
+                "frame",
+                "factsheet-frame",
+            )
+            .into_bytes(),
         ),
     ];
     let with_cors = Site::with_cors(&fixtures, STRICT_POLICY, CORS);
@@ -242,11 +251,32 @@ async fn wait_fits(
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn hosts_that_listen_only_for_pym_amp_or_datawrapper_messages_size_the_frame() {
     let pages = [
-        ("Pym.js", "pym_parent.js", include_str!("support/js/e2e_frame/pym_parent.js"), "?childId=fs-pym", "fs-pym-frame"),
-        ("AMP", "amp_parent.js", include_str!("support/js/e2e_frame/amp_parent.js"), "", "frame"),
-        ("Datawrapper", "datawrapper_parent.js", include_str!("support/js/e2e_frame/datawrapper_parent.js"), "", "frame"),
+        (
+            "Pym.js",
+            "pym_parent.js",
+            include_str!("support/js/e2e_frame/pym_parent.js"),
+            "?childId=fs-pym",
+            "fs-pym-frame",
+        ),
+        (
+            "AMP",
+            "amp_parent.js",
+            include_str!("support/js/e2e_frame/amp_parent.js"),
+            "",
+            "frame",
+        ),
+        (
+            "Datawrapper",
+            "datawrapper_parent.js",
+            include_str!("support/js/e2e_frame/datawrapper_parent.js"),
+            "",
+            "frame",
+        ),
     ];
-    let mut fixtures = vec![("demo/record-messages.js", RECORD_MESSAGES.as_bytes().to_vec())];
+    let mut fixtures = vec![(
+        "demo/record-messages.js",
+        RECORD_MESSAGES.as_bytes().to_vec(),
+    )];
     for (name, file, source, query, id) in pages {
         fixtures.push((file, source.as_bytes().to_vec()));
         let page = frame_first_page(&host_script(&format!("../fixtures/{file}")), query, id, "");
@@ -254,7 +284,10 @@ async fn hosts_that_listen_only_for_pym_amp_or_datawrapper_messages_size_the_fra
     }
     // The control: the same frame with no listener keeps its starting height, so a test that
     // sees the frame fit is seeing a listener at work.
-    fixtures.push(("demo/no-listener.html", frame_first_page("", "", "frame", "").into_bytes()));
+    fixtures.push((
+        "demo/no-listener.html",
+        frame_first_page("", "", "frame", "").into_bytes(),
+    ));
     let site = Site::new(&fixtures, STRICT_POLICY);
     with_browser(&[WINDOW], |d| async move {
         let d = &d;
@@ -295,17 +328,30 @@ fn oembed_problems(response: &Json) -> Vec<String> {
         problems.push(format!("type {} (expected \"rich\")", response["type"]));
     }
     if response["version"] != json!("1.0") {
-        problems.push(format!("version {} (expected \"1.0\")", response["version"]));
+        problems.push(format!(
+            "version {} (expected \"1.0\")",
+            response["version"]
+        ));
     }
-    if !response["html"].as_str().is_some_and(|html| !html.trim().is_empty()) {
+    let html = response["html"].as_str().unwrap_or("");
+    if html.trim().is_empty() {
         problems.push("rich needs `html`".into());
     }
     for size in ["width", "height"] {
-        if !response[size].as_u64().is_some_and(|px| px > 0) {
-            problems.push(format!("rich needs `{size}` in whole pixels, not {}", response[size]));
+        if response[size].as_u64().unwrap_or(0) == 0 {
+            problems.push(format!(
+                "rich needs `{size}` in whole pixels, not {}",
+                response[size]
+            ));
         }
     }
-    for text in ["title", "author_name", "author_url", "provider_name", "provider_url"] {
+    for text in [
+        "title",
+        "author_name",
+        "author_url",
+        "provider_name",
+        "provider_url",
+    ] {
         if fields.contains_key(text) && !response[text].is_string() {
             problems.push(format!("`{text}` is not a string"));
         }
@@ -318,7 +364,8 @@ fn oembed_problems(response: &Json) -> Vec<String> {
 
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
-async fn the_oembed_json_is_discovered_from_the_frame_validates_and_its_html_embeds_a_working_frame() {
+async fn the_oembed_json_is_discovered_from_the_frame_validates_and_its_html_embeds_a_working_frame(
+) {
     let sheet = builtin_sheet();
     let frame_page = std::fs::read_to_string(dist().join("embed/frame.html")).expect("frame.html");
     // The discovery link, as a CMS finds it in the frame page's head.
@@ -340,7 +387,10 @@ async fn the_oembed_json_is_discovered_from_the_frame_validates_and_its_html_emb
     .unwrap_or_else(|e| panic!("{path} is not JSON: {e}"));
     let mut problems = oembed_problems(&response);
     if response["title"] != json!(sheet.story.headline) {
-        problems.push(format!("title {} is not the sheet's headline", response["title"]));
+        problems.push(format!(
+            "title {} is not the sheet's headline",
+            response["title"]
+        ));
     }
     let html = response["html"].as_str().unwrap_or("").to_string();
     if !html.contains("sandbox=\"allow-scripts\"") {
@@ -356,7 +406,10 @@ async fn the_oembed_json_is_discovered_from_the_frame_validates_and_its_html_emb
     );
     let site = Site::new(
         &[
-            ("demo/record-messages.js", RECORD_MESSAGES.as_bytes().to_vec()),
+            (
+                "demo/record-messages.js",
+                RECORD_MESSAGES.as_bytes().to_vec(),
+            ),
             ("embed/oembed-host.html", page.into_bytes()),
         ],
         NO_POLICY,
@@ -377,10 +430,14 @@ async fn the_oembed_json_is_discovered_from_the_frame_validates_and_its_html_emb
         d.enter_default_frame().await?;
         let mut problems = Vec::new();
         if !live || (height - content).abs() > TOLERANCE {
-            problems.push(format!("the snippet's frame is {height}px tall for {content}px of content (live: {live})"));
+            problems.push(format!(
+                "the snippet's frame is {height}px tall for {content}px of content (live: {live})"
+            ));
         }
         if !headline.contains(&sheet.story.headline) {
-            problems.push(format!("the snippet's frame shows {headline:?}, not the sheet's headline"));
+            problems.push(format!(
+                "the snippet's frame shows {headline:?}, not the sheet's headline"
+            ));
         }
         finish(problems)
     })

@@ -115,7 +115,10 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
         ],
     )?;
     write(&dist.join("embed/frame.html"), frame.as_bytes())?;
-    let author = sheet.credits.as_ref().and_then(|c| c.compiled_by.as_deref());
+    let author = sheet
+        .credits
+        .as_ref()
+        .and_then(|c| c.compiled_by.as_deref());
     let description = oembed::response(publishing, headline, author);
     write(
         &dist.join("embed").join(oembed::FILE),

@@ -133,7 +133,11 @@ fn main() -> ExitCode {
 const DIST: Spec = Spec {
     task: "dist",
     flags: &["--serve"],
-    valued: &[("--port", "N"), ("--base-url", "URL"), ("--provider-name", "NAME")],
+    valued: &[
+        ("--port", "N"),
+        ("--base-url", "URL"),
+        ("--provider-name", "NAME"),
+    ],
     operand: None,
 };
 
