@@ -96,11 +96,18 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
     write(&dist.join("embed/factsheet_bg.wasm"), &wasm)?;
     write(&dist.join("embed/factsheet.css"), css.as_bytes())?;
     let pages = root.join("xtask/pages");
-    for file in ["frame.js", "frame.css", "frame-host.js"] {
-        write(
-            &dist.join("embed").join(file),
-            read(&pages.join(file))?.as_bytes(),
-        )?;
+    write(
+        &dist.join("embed/frame.css"),
+        read(&pages.join("frame.css"))?.as_bytes(),
+    )?;
+    // The frame's scripts ship shrunk like the glue: their comments are for this repository.
+    for file in ["frame.js", "frame-host.js"] {
+        let small = work.join(file);
+        run(Command::new(&tools.terser)
+            .arg(pages.join(file))
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&small))?;
+        write(&dist.join("embed").join(file), read(&small)?.as_bytes())?;
     }
     let headline = &sheet.story.headline;
     let frame = fill(
