@@ -458,3 +458,64 @@ async fn text_in_card(d: &WebDriver) -> Result<String, Box<dyn Error>> {
         None => Ok(String::new()),
     }
 }
+
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_frame_grows_and_shrinks_with_its_disclosures() {
+    let fixtures = vec![
+        (
+            "demo/record-messages.js",
+            RECORD_MESSAGES.as_bytes().to_vec(),
+        ),
+        (
+            "demo/frame-first.html",
+            frame_first_page(
+                &host_script("../embed/frame-host.js"),
+                "",
+                "frame",
+                "factsheet-frame",
+            )
+            .into_bytes(),
+        ),
+    ];
+    let site = Site::new(&fixtures, STRICT_POLICY);
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        d.goto(&site.url("demo/frame-first.html")).await?;
+        let frame = d.find(By::Css("iframe")).await?;
+        let mut heights = Vec::new();
+        let mut problems = Vec::new();
+        // Closed (as loaded), every disclosure open, closed again.
+        for open in [None, Some(true), Some(false)] {
+            if let Some(open) = open {
+                frame.clone().enter_frame().await?;
+                let toggled: u64 = d
+                    .execute(
+                        "const root = document.querySelector('[data-factsheet]').shadowRoot; const all = root.querySelectorAll('details'); for (const d of all) d.open = arguments[0]; return all.length;",
+                        vec![json!(open)],
+                    )
+                    .await?
+                    .convert()?;
+                d.enter_default_frame().await?;
+                if toggled == 0 {
+                    return Err("the card has no disclosure to open".into());
+                }
+            }
+            let (height, content, live) = wait_fits(d, &frame, Duration::from_secs(5)).await?;
+            if !live || (height - content).abs() > TOLERANCE {
+                problems.push(format!(
+                    "disclosures {open:?}: the frame is {height}px tall for {content}px of content"
+                ));
+            }
+            heights.push(height);
+        }
+        println!("frame with its disclosures closed, open, closed again: {heights:?}px");
+        if heights[1] <= heights[0] + 100.0 || (heights[2] - heights[0]).abs() > TOLERANCE {
+            problems.push(format!(
+                "the frame did not grow and shrink back with its disclosures: {heights:?}px"
+            ));
+        }
+        finish(problems)
+    })
+    .await;
+}
