@@ -14,6 +14,12 @@ pub const STRICT_POLICY: bool = true;
 /// payload.
 pub const NO_POLICY: bool = false;
 
+/// `Site::with_cors`'s switch: every response carries `Access-Control-Allow-Origin: *`, as
+/// the README asks of a host...
+pub const CORS: bool = true;
+/// ... or not, as a plain static server answers: the sandboxed iframe's wasm is blocked.
+pub const NO_CORS: bool = false;
+
 /// The host page's worst rules, for a page's stylesheet beside the card.
 pub const HOSTILE_CSS: &str = include_str!("hostile.css");
 
@@ -28,6 +34,11 @@ impl Site {
     /// the site's root when the name holds a `/`, as `demo/other.html`), so no fixture ships
     /// in `dist/`. Pages carry the strict policy headers if `strict_policy`.
     pub fn new(fixtures: &[(&str, Vec<u8>)], strict_policy: bool) -> Site {
+        Site::with_cors(fixtures, strict_policy, CORS)
+    }
+
+    /// `Site::new`, with or without the CORS header (`CORS`, `NO_CORS`).
+    pub fn with_cors(fixtures: &[(&str, Vec<u8>)], strict_policy: bool, cors: bool) -> Site {
         let copy = TempDir::new("factsheet-e2e-site");
         copy_dir(&dist(), &copy.0).expect("a copy of dist/");
         for (name, bytes) in fixtures {
@@ -36,8 +47,8 @@ impl Site {
             std::fs::write(&path, bytes).expect("a fixture");
         }
         let policy = strict_policy.then_some(serve::STRICT_CSP);
-        let addr =
-            serve::spawn_with_policy(copy.0.clone(), policy).expect("a static server on 127.0.0.1");
+        let addr = serve::spawn_with_headers(copy.0.clone(), policy, cors)
+            .expect("a static server on 127.0.0.1");
         Site {
             _copy: Some(copy),
             addr,

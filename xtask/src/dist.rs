@@ -2,13 +2,15 @@
 //!
 //! - `index.html`: one self-contained page (CSS, glue and base64 wasm inlined) that works
 //!   from `file://`, where browsers block `fetch` and ES modules;
-//! - `embed/`: `factsheet.js` (glue + loader), `factsheet_bg.wasm`, `factsheet.css`;
+//! - `embed/`: `factsheet.js` (glue + loader), `factsheet_bg.wasm`, `factsheet.css`; the
+//!   iframe page `frame.html` with its scripts, and its oEmbed JSON (`oembed.rs`);
 //! - `demo/index.html`: an example article page embedding the widget through `../embed/`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::oembed::{self, Publishing};
 use crate::prerender;
 use crate::serve::file_url;
 use crate::setup::{target_dir, Tools};
@@ -17,8 +19,13 @@ use crate::{root, run};
 const CRATE: &str = "factsheet";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Build everything and return the path of `dist/`.
+/// Build everything and return the path of `dist/`, not knowing where it will be served.
 pub fn build(tools: &Tools) -> Result<PathBuf, String> {
+    build_for(tools, &Publishing::default())
+}
+
+/// Build everything, with the oEmbed's URLs and provider from `publishing`.
+pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, String> {
     let root = root();
     println!("dist: compiling {CRATE} to wasm (release)");
     run(Command::new("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", CRATE]))?;
@@ -89,21 +96,41 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     write(&dist.join("embed/factsheet_bg.wasm"), &wasm)?;
     write(&dist.join("embed/factsheet.css"), css.as_bytes())?;
     let pages = root.join("xtask/pages");
-    for file in ["frame.js", "frame.css", "frame-host.js"] {
-        write(
-            &dist.join("embed").join(file),
-            read(&pages.join(file))?.as_bytes(),
-        )?;
+    write(
+        &dist.join("embed/frame.css"),
+        read(&pages.join("frame.css"))?.as_bytes(),
+    )?;
+    // The frame's scripts ship shrunk like the glue: their comments are for this repository.
+    for file in ["frame.js", "frame-host.js"] {
+        let small = work.join(file);
+        run(Command::new(&tools.terser)
+            .arg(pages.join(file))
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&small))?;
+        write(&dist.join("embed").join(file), read(&small)?.as_bytes())?;
     }
+    let headline = &sheet.story.headline;
     let frame = fill(
         "xtask/pages/frame.html",
         &read(&pages.join("frame.html"))?,
-        &[(
-            CARD_MARKER,
-            &prerender::mount_point(&card, &linked_style("factsheet.css")),
-        )],
+        &[
+            (HEAD_MARKER, &oembed::discovery_link(publishing, headline)),
+            (
+                CARD_MARKER,
+                &prerender::mount_point(&card, &linked_style("factsheet.css")),
+            ),
+        ],
     )?;
     write(&dist.join("embed/frame.html"), frame.as_bytes())?;
+    let author = sheet
+        .credits
+        .as_ref()
+        .and_then(|c| c.compiled_by.as_deref());
+    let description = oembed::response(publishing, headline, author);
+    write(
+        &dist.join("embed").join(oembed::FILE),
+        format!("{description:#}\n").as_bytes(),
+    )?;
 
     let template = read(&root.join("index.html"))?;
     let one_file_card = prerender::mount_point(&card, &inline_style);
@@ -141,11 +168,13 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
         "embed/factsheet_bg.wasm",
         "embed/factsheet.css",
         "embed/frame.html",
+        "embed/frame.oembed.json",
         "demo/index.html",
     ] {
         let size = fs::metadata(dist.join(file)).map(|m| m.len()).unwrap_or(0);
         println!("  {file:<26} {size:>9} bytes");
     }
+    println!("{}", publishing.note());
     Ok(dist)
 }
 

@@ -7,6 +7,7 @@ mod dist;
 mod engine;
 mod extract;
 mod facts;
+mod oembed;
 mod options;
 mod peer;
 mod prerender;
@@ -40,8 +41,10 @@ const TASKS: [Task; 9] = [
     (
         &DIST,
         &[
-            "set up tools, build dist/ (one-file page, embed bundle, demo);",
-            "with --serve, serve dist/ on 127.0.0.1 (default port 8000)",
+            "set up tools, build dist/ (one-file page, embed bundle, iframe page and",
+            "its oEmbed, demo); --base-url: the address dist/ will be served at, for",
+            "the oEmbed's absolute URLs; with --serve, serve dist/ on 127.0.0.1",
+            "(default port 8000)",
         ],
         dist_task,
     ),
@@ -139,7 +142,11 @@ fn main() -> ExitCode {
 const DIST: Spec = Spec {
     task: "dist",
     flags: &["--serve"],
-    valued: &[("--port", "N")],
+    valued: &[
+        ("--port", "N"),
+        ("--base-url", "URL"),
+        ("--provider-name", "NAME"),
+    ],
     operand: None,
 };
 
@@ -147,12 +154,14 @@ fn dist_task(args: &[String]) -> Result<(), String> {
     let opts = DIST.parse(args)?;
     let serve_after = opts.flag("--serve");
     let port = port(&opts)?;
+    let publishing =
+        oembed::Publishing::new(opts.value("--base-url"), opts.value("--provider-name"))?;
     let tools = setup::build_tools()?;
     // The widget parses the sheet it embeds without re-checking it: check it before shipping.
     // The verbatim check runs where the sources' texts sit beside the repo; a newsroom
     // developer without them still builds (`test`, which CI runs, insists on them).
     facts::verify(None, facts::Sources::IfPresent(&seeds()))?;
-    let dist = dist::build(&tools)?;
+    let dist = dist::build_for(&tools, &publishing)?;
     dist::print_usage(&dist, serve_after);
     if serve_after {
         serve::run(&dist, port)?;

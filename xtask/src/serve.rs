@@ -44,7 +44,7 @@ pub fn run(root: &Path, port: u16) -> Result<(), String> {
         "serve: {} on http://{addr}/ (demo: http://{addr}/demo/); Ctrl-C stops",
         root.display()
     );
-    accept_forever(listener, root.to_path_buf(), Some(STRICT_CSP));
+    accept_forever(listener, root.to_path_buf(), Some(STRICT_CSP), true);
     Ok(())
 }
 
@@ -57,23 +57,34 @@ pub fn spawn(root: PathBuf) -> io::Result<SocketAddr> {
 /// Like `spawn`, with `policy` as every page's Content-Security-Policy, or none at all: the
 /// tests show that a sheet's text runs nothing even on a page that has no policy to stop it.
 pub fn spawn_with_policy(root: PathBuf, policy: Option<&'static str>) -> io::Result<SocketAddr> {
+    spawn_with_headers(root, policy, true)
+}
+
+/// Like `spawn_with_policy`, and with `cors` false, no `Access-Control-Allow-Origin`: a plain
+/// static server as a newsroom may have, where the sandboxed iframe cannot load the wasm and
+/// shows its pre-rendered card.
+pub fn spawn_with_headers(
+    root: PathBuf,
+    policy: Option<&'static str>,
+    cors: bool,
+) -> io::Result<SocketAddr> {
     let listener = TcpListener::bind(("127.0.0.1", 0))?;
     let addr = listener.local_addr()?;
-    thread::spawn(move || accept_forever(listener, root, policy));
+    thread::spawn(move || accept_forever(listener, root, policy, cors));
     Ok(addr)
 }
 
-fn accept_forever(listener: TcpListener, root: PathBuf, policy: Option<&'static str>) {
+fn accept_forever(listener: TcpListener, root: PathBuf, policy: Option<&'static str>, cors: bool) {
     for stream in listener.incoming().flatten() {
         let root = root.clone();
         thread::spawn(move || {
             // A client that hangs up early is its own business.
-            let _ = respond(stream, &root, policy);
+            let _ = respond(stream, &root, policy, cors);
         });
     }
 }
 
-fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> io::Result<()> {
+fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>, cors: bool) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -110,7 +121,9 @@ fn respond(mut stream: TcpStream, root: &Path, policy: Option<&str>) -> io::Resu
         head.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     }
     // Sandboxed iframes (opaque origin) load the wasm and sheets with CORS.
-    head.push_str("Access-Control-Allow-Origin: *\r\n");
+    if cors {
+        head.push_str("Access-Control-Allow-Origin: *\r\n");
+    }
     if let Some(location) = &answer.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }
@@ -270,6 +283,13 @@ mod tests {
         assert!(
             page.starts_with("HTTP/1.1 200 OK") && !page.contains("Content-Security-Policy"),
             "{page}"
+        );
+        assert!(get(without, "/w.wasm").contains("Access-Control-Allow-Origin: *\r\n"));
+        let plain = spawn_with_headers(root.clone(), Some(STRICT_CSP), false).unwrap();
+        let wasm = get(plain, "/w.wasm");
+        assert!(
+            wasm.starts_with("HTTP/1.1 200 OK") && !wasm.contains("Access-Control-Allow-Origin"),
+            "{wasm}"
         );
         fs::remove_dir_all(root).unwrap();
     }

@@ -80,7 +80,10 @@ fn verify_without_sources_checks_the_rules_and_says_the_quotes_were_not() {
 fn every_task_names_an_unknown_option_with_its_usage() {
     for (task, usage) in [
         ("setup", "setup"),
-        ("dist", "dist [--serve] [--port N]"),
+        (
+            "dist",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+        ),
         ("serve", "serve [--port N]"),
         ("bench", "bench [--check] [--runs N]"),
         ("sizes", "sizes [--update]"),
@@ -100,7 +103,16 @@ fn every_task_names_an_unknown_option_with_its_usage() {
 #[test]
 fn every_option_that_takes_a_value_says_when_it_has_none() {
     for (task, option, usage) in [
-        ("dist", "--port", "dist [--serve] [--port N]"),
+        (
+            "dist",
+            "--port",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+        ),
+        (
+            "dist",
+            "--base-url",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+        ),
         ("serve", "--port", "serve [--port N]"),
         ("bench", "--runs", "bench [--check] [--runs N]"),
         ("verify", "--sources", "verify [SHEET] [--sources DIR]"),
@@ -144,6 +156,10 @@ fn values_that_do_not_read_say_what_was_expected() {
         "xtask dist: error: `--port 99999` is not a port number",
     );
     fails_with(
+        &["dist", "--base-url", "example.org/factsheet"],
+        "xtask dist: error: `--base-url example.org/factsheet` is not an absolute http(s) URL (https://example.org/factsheet/)",
+    );
+    fails_with(
         &["bench", "--runs", "0"],
         "xtask bench: error: `--runs 0` is not a positive number",
     );
@@ -155,7 +171,7 @@ fn the_usage_lists_every_task_with_its_options() {
     assert!(out.ok, "{}", out.stderr);
     for synopsis in [
         "setup ",
-        "dist [--serve] [--port N] ",
+        "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] ",
         "serve [--port N] ",
         "bench [--check] [--runs N] ",
         "sizes [--update] ",
