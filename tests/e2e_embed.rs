@@ -747,6 +747,60 @@ async fn sheets_by_url_that_fail_show_their_error_card_and_the_other_instance_wo
     .await;
 }
 
+/// A story built by `dist --sheets` (the test command builds the fixture sheet as the story
+/// `sheet`): its page and its frame page show their own sheet, carried in the page, adopt the
+/// pre-rendered card and open its citations; its oEmbed JSON names its own frame.
+#[tokio::test]
+#[ignore = "needs dist/ with the fixture story: run by cargo xtask test"]
+async fn a_story_built_from_its_own_sheet_shows_it_on_its_page_and_in_its_frame() {
+    let fixture: Sheet = factsheet::model::load(
+        "tests/fixtures/sheet.json",
+        include_bytes!("fixtures/sheet.json"),
+        None,
+    )
+    .expect("the fixture sheet loads");
+    let oembed: Json = serde_json::from_slice(
+        &fs::read(dist().join("embed/sheet.frame.oembed.json"))
+            .expect("dist/embed/sheet.frame.oembed.json: build dist with the fixture story (cargo xtask test)"),
+    )
+    .expect("the story's oEmbed JSON parses");
+    let site = Site::dist();
+
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        let mut problems = Vec::new();
+        if oembed["title"] != json!(fixture.story.headline)
+            || !oembed["html"]
+                .as_str()
+                .is_some_and(|h| h.contains("sheet.frame.html"))
+        {
+            problems.push(format!(
+                "the story's oEmbed does not name its own frame: {oembed}"
+            ));
+        }
+        let figure = fixture.figures.first().ok_or("no figures")?;
+        d.goto(&site.url("stories/sheet.html")).await?;
+        wait_live(d, "[data-factsheet]").await?;
+        let headline = text_in(d, "[data-factsheet]", ".fs-header .fs-headline").await?;
+        if headline != fixture.story.headline {
+            problems.push(format!(
+                "the story page shows {headline:?}, not its sheet's headline"
+            ));
+        }
+        if let Err(e) = popover_quotes(d, "[data-factsheet]", figure).await {
+            problems.push(format!("the story page: {e}"));
+        }
+        d.goto(&site.url("embed/sheet.frame.html")).await?;
+        wait_live(d, "[data-factsheet]").await?;
+        let headline = text_in(d, "[data-factsheet]", ".fs-header .fs-headline").await?;
+        if headline != fixture.story.headline {
+            problems.push(format!("the story's frame page shows {headline:?}"));
+        }
+        finish(problems)
+    })
+    .await;
+}
+
 // ---------------------------------------------------------------------------------------
 // 6. JSON-LD
 // ---------------------------------------------------------------------------------------

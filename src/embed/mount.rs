@@ -150,6 +150,27 @@ fn builtin_sheet() -> Result<Rc<Sheet>, Vec<Diagnostic>> {
     Ok(sheet)
 }
 
+/// The sheet a host carries itself (`<script type="application/json" data-factsheet-sheet>`,
+/// as `dist --sheets` writes a story's card), read and checked by the same rules as a sheet by
+/// URL; `None` when the host carries none.
+fn inline_sheet(host: &Element) -> Option<Result<Rc<Sheet>, Vec<Diagnostic>>> {
+    let script = host
+        .query_selector(":scope > script[data-factsheet-sheet]")
+        .ok()
+        .flatten()?;
+    let text = script.text_content().unwrap_or_default();
+    let now = crate::model::date::Moment((js_sys::Date::now() / 60_000.0) as i64);
+    Some(
+        crate::model::load_with(
+            &crate::numbers::BrowserNumberText,
+            "the sheet in the page",
+            text.as_bytes(),
+            Some(now),
+        )
+        .map(Rc::new),
+    )
+}
+
 fn next_mounting() -> u64 {
     MOUNTINGS.with(|n| {
         n.set(n.get().wrapping_add(1));
@@ -255,8 +276,11 @@ fn mount(document: &Document, host: Element) {
             headings,
             view,
             ..
-        }) => match builtin_sheet() {
-            Ok(sheet) => Content::Card(AppProps {
+        }) => match inline_sheet(&host)
+            .map(|read| (read, "The sheet in this page could not be read."))
+            .unwrap_or_else(|| (builtin_sheet(), "The built-in sheet could not be read."))
+        {
+            (Ok(sheet), _) => Content::Card(AppProps {
                 sheet,
                 lang: lang.into(),
                 theme,
@@ -264,10 +288,10 @@ fn mount(document: &Document, host: Element) {
                 view,
                 on_ready: on_ready.clone(),
             }),
-            Err(e) => {
+            (Err(e), title) => {
                 settled = true;
                 Content::Error(ErrorCardProps {
-                    title: "The built-in sheet could not be read.".into(),
+                    title: title.into(),
                     problems: e.iter().map(|d| AttrValue::from(d.to_string())).collect(),
                     on_retry: None,
                 })

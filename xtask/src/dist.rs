@@ -178,6 +178,16 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
     Ok(dist)
 }
 
+/// The frame page's template (`xtask/pages/frame.html`) with `head` and `card` filled in.
+pub fn frame_page(head: &str, card: &str) -> Result<String, String> {
+    let template = read(&root().join("xtask/pages/frame.html"))?;
+    fill(
+        "xtask/pages/frame.html",
+        &template,
+        &[(HEAD_MARKER, head), (CARD_MARKER, card)],
+    )
+}
+
 /// What to do with `dist/`. When `serving`, the server prints the demo's address itself
 /// (the port may be an ephemeral one).
 pub fn print_usage(dist: &Path, serving: bool) {

@@ -15,7 +15,7 @@ const SHEET: &str = "assets/sheet.json";
 const SCHEMA_FILE: &str = "assets/sheet.schema.json";
 
 /// Now, for rejecting dates in the future.
-fn now() -> Option<Moment> {
+pub fn now() -> Option<Moment> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?

@@ -14,6 +14,7 @@ mod prerender;
 mod serve;
 mod setup;
 mod sizes;
+mod stories;
 mod structured_data;
 mod test;
 
@@ -43,8 +44,9 @@ const TASKS: [Task; 9] = [
         &[
             "set up tools, build dist/ (one-file page, embed bundle, iframe page and",
             "its oEmbed, demo); --base-url: the address dist/ will be served at, for",
-            "the oEmbed's absolute URLs; with --serve, serve dist/ on 127.0.0.1",
-            "(default port 8000)",
+            "the oEmbed's absolute URLs; --sheets DIR: also every sheet in DIR as a",
+            "story (page, frame page, oEmbed) in dist/stories/; with --serve, serve",
+            "dist/ on 127.0.0.1 (default port 8000)",
         ],
         dist_task,
     ),
@@ -146,6 +148,7 @@ const DIST: Spec = Spec {
         ("--port", "N"),
         ("--base-url", "URL"),
         ("--provider-name", "NAME"),
+        ("--sheets", "DIR"),
     ],
     operand: None,
 };
@@ -161,7 +164,16 @@ fn dist_task(args: &[String]) -> Result<(), String> {
     // The verbatim check runs where the sources' texts sit beside the repo; a newsroom
     // developer without them still builds (`test`, which CI runs, insists on them).
     facts::verify(None, facts::Sources::IfPresent(&seeds()))?;
+    // Every story's sheet is checked before anything is built: a broken one fails the build
+    // with its file named, and no story is written.
+    let stories = match opts.value("--sheets") {
+        Some(dir) => Some(stories::read(Path::new(dir), facts::now())?),
+        None => None,
+    };
     let dist = dist::build_for(&tools, &publishing)?;
+    if let Some(stories) = stories {
+        stories::write(&dist, stories, &publishing, dist::frame_page)?;
+    }
     dist::print_usage(&dist, serve_after);
     if serve_after {
         serve::run(&dist, port)?;

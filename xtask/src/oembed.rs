@@ -101,11 +101,12 @@ impl Publishing {
 
 /// The iframe snippet: the sandboxed frame, sized by frame-host.js (or by a host that speaks
 /// Pym.js's, AMP's or Datawrapper's messages).
-pub fn snippet(publishing: &Publishing, title: &str) -> String {
+/// `frame` is the frame page in `embed/`: `frame.html`, or a story's own (`dist --sheets`).
+pub fn snippet_for(publishing: &Publishing, title: &str, frame: &str) -> String {
     format!(
         "<iframe data-factsheet-frame sandbox=\"allow-scripts\" title=\"{}\" src=\"{}\" width=\"{CARD_WIDTH}\" height=\"{START_HEIGHT}\" style=\"width:100%;border:0\"></iframe>\n<script src=\"{}\" defer></script>",
         attribute(&format!("Fact sheet: {title}")),
-        attribute(&publishing.embed_url("frame.html")),
+        attribute(&publishing.embed_url(frame)),
         attribute(&publishing.embed_url("frame-host.js")),
     )
 }
@@ -113,6 +114,16 @@ pub fn snippet(publishing: &Publishing, title: &str) -> String {
 /// The oEmbed 1.0 response for the frame page: the required fields of a `rich` embed
 /// (`type`, `version`, `html`, `width`, `height`) and what the sheet and the options give.
 pub fn response(publishing: &Publishing, title: &str, author: Option<&str>) -> Json {
+    response_for(publishing, title, author, "frame.html")
+}
+
+/// The response for the frame page `frame` in `embed/`.
+pub fn response_for(
+    publishing: &Publishing,
+    title: &str,
+    author: Option<&str>,
+    frame: &str,
+) -> Json {
     let mut fields = Map::new();
     fields.insert("type".into(), json!("rich"));
     fields.insert("version".into(), json!("1.0"));
@@ -123,7 +134,7 @@ pub fn response(publishing: &Publishing, title: &str, author: Option<&str>) -> J
     if let Some(provider) = publishing.provider() {
         fields.insert("provider_name".into(), json!(provider));
     }
-    fields.insert("html".into(), json!(snippet(publishing, title)));
+    fields.insert("html".into(), json!(snippet_for(publishing, title, frame)));
     fields.insert("width".into(), json!(CARD_WIDTH));
     fields.insert("height".into(), json!(START_HEIGHT));
     Json::Object(fields)
@@ -131,9 +142,14 @@ pub fn response(publishing: &Publishing, title: &str, author: Option<&str>) -> J
 
 /// The discovery `<link>` for the frame page's head.
 pub fn discovery_link(publishing: &Publishing, title: &str) -> String {
+    discovery_link_for(publishing, title, FILE)
+}
+
+/// The discovery `<link>` to the oEmbed JSON `json` in `embed/`.
+pub fn discovery_link_for(publishing: &Publishing, title: &str, json: &str) -> String {
     format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
-        attribute(&publishing.embed_url(FILE)),
+        attribute(&publishing.embed_url(json)),
         attribute(title),
     )
 }

@@ -12,6 +12,11 @@ pub const LANG: &str = "en";
 /// The card's HTML for the built-in sheet, with Yew's hydration markers.
 pub fn card() -> Result<String, String> {
     let sheet = factsheet::data::builtin().map_err(|problems| crate::facts::listed(&problems))?;
+    Ok(card_for(sheet))
+}
+
+/// The card's HTML for `sheet`, with Yew's hydration markers.
+pub fn card_for(sheet: factsheet::model::Sheet) -> String {
     let props = AppProps {
         sheet: Rc::new(sheet),
         lang: LANG.into(),
@@ -21,7 +26,7 @@ pub fn card() -> Result<String, String> {
         on_ready: Default::default(),
     };
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);
-    Ok(futures::executor::block_on(renderer.render()))
+    futures::executor::block_on(renderer.render())
 }
 
 /// A complete mount point holding the pre-rendered card in a declarative shadow root, saying
@@ -29,11 +34,36 @@ pub fn card() -> Result<String, String> {
 /// `style` is what styles it before the wasm adopts its own sheet: an inline `<style>` for
 /// the one-file page, a `<link>` where a Content-Security-Policy forbids inline styles.
 pub fn mount_point(card: &str, style: &str) -> String {
+    mount_point_with_sheet(card, style, "")
+}
+
+/// A mount point whose card shows a sheet other than the built-in one: `sheet_script` is the
+/// sheet in a `<script type="application/json" data-factsheet-sheet>` (`inline_sheet`), which
+/// the wasm reads to adopt the card in place.
+pub fn mount_point_with_sheet(card: &str, style: &str, sheet_script: &str) -> String {
     format!(
         "<div data-factsheet data-prerendered=\"{LANG} {theme} {headings} {view}\">\
-         <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template></div>",
+         <template shadowrootmode=\"open\">{style}<div class=\"fs-root\">{card}</div></template>{sheet_script}</div>",
         theme = Theme::Auto.key(),
         headings = Headings::default().key(),
         view = View::Glance.key()
     )
+}
+
+/// `sheet` as the script element a mount point carries it in: JSON with `<`, `>` and `&`
+/// written as escapes, so no text in it can end the element.
+pub fn inline_sheet(sheet: &factsheet::model::Sheet) -> Result<String, String> {
+    let json = serde_json::to_string(sheet).map_err(|e| format!("the sheet as JSON: {e}"))?;
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    Ok(format!(
+        "<script type=\"application/json\" data-factsheet-sheet>{safe}</script>"
+    ))
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::options::Spec;
 use crate::setup::{self, Engine, Tools, CHROMEDRIVER, XVFB_RUN};
-use crate::{command_line, dist, facts, root, run, seeds, sizes};
+use crate::{command_line, dist, facts, root, run, seeds, sizes, stories};
 
 /// A named step of the pipeline.
 type Step<'a> = (&'static str, Box<dyn Fn() -> Result<(), String> + 'a>);
@@ -96,6 +96,19 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
         (
             "sizes (gzip -9 against sizes.json)",
             Box::new(|| sizes::check(&root().join("dist"))),
+        ),
+        (
+            // After the sizes: a story is the end-to-end tests' fixture, not what ships.
+            "stories (dist --sheets tests/fixtures: the fixture sheet as a story)",
+            Box::new(|| {
+                let stories = stories::read(&root().join("tests/fixtures"), facts::now())?;
+                stories::write(
+                    &root().join("dist"),
+                    stories,
+                    &Default::default(),
+                    dist::frame_page,
+                )
+            }),
         ),
         (
             "browser tests (headless Chromium)",
