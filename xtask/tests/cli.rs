@@ -82,7 +82,7 @@ fn every_task_names_an_unknown_option_with_its_usage() {
         ("setup", "setup"),
         (
             "dist",
-            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] [--sheets DIR]",
         ),
         ("serve", "serve [--port N]"),
         ("bench", "bench [--check] [--runs N]"),
@@ -106,12 +106,12 @@ fn every_option_that_takes_a_value_says_when_it_has_none() {
         (
             "dist",
             "--port",
-            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] [--sheets DIR]",
         ),
         (
             "dist",
             "--base-url",
-            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME]",
+            "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] [--sheets DIR]",
         ),
         ("serve", "--port", "serve [--port N]"),
         ("bench", "--runs", "bench [--check] [--runs N]"),
@@ -171,7 +171,7 @@ fn the_usage_lists_every_task_with_its_options() {
     assert!(out.ok, "{}", out.stderr);
     for synopsis in [
         "setup ",
-        "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] ",
+        "dist [--serve] [--port N] [--base-url URL] [--provider-name NAME] [--sheets DIR] ",
         "serve [--port N] ",
         "bench [--check] [--runs N] ",
         "sizes [--update] ",
