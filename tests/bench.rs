@@ -386,6 +386,21 @@ async fn evaluate(
     Ok(answer["result"]["value"].clone())
 }
 
+/// A real click at (x, y) in the viewport: the mouse moves there, presses and releases,
+/// through the browser's input pipeline.
+async fn click_at(driver: &WebDriver, x: f64, y: f64) -> Result<(), Box<dyn std::error::Error>> {
+    for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
+        driver
+            .cdp()
+            .send_raw(
+                "Input.dispatchMouseEvent",
+                json!({ "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 }),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
 /// Time to the first working citation: navigation starts without waiting for anything, and
 /// from then on, every frame, a real click (a mouse press and release on the first figure's
 /// button, through the browser's input pipeline) until its popover shows. Then the long
@@ -415,13 +430,7 @@ async fn first_citation_in(
             break;
         }
         if let (Some(x), Some(y)) = (seen["x"].as_f64(), seen["y"].as_f64()) {
-            for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
-                cdp.send_raw(
-                    "Input.dispatchMouseEvent",
-                    json!({ "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 }),
-                )
-                .await?;
-            }
+            click_at(driver, x, y).await?;
         }
         tokio::time::sleep(Duration::from_millis(16)).await;
     }
@@ -515,13 +524,7 @@ async fn first_wasm_input_in(
         }
         match (clicked_at, seen["x"].as_f64(), seen["y"].as_f64()) {
             (None, Some(x), Some(y)) => {
-                for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
-                    cdp.send_raw(
-                        "Input.dispatchMouseEvent",
-                        json!({ "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 }),
-                    )
-                    .await?;
-                }
+                click_at(driver, x, y).await?;
                 clicked_at = Some(std::time::Instant::now());
             }
             (Some(at), _, _) if at.elapsed() > Duration::from_secs(5) => return Ok(Value::Null),

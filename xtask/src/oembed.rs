@@ -154,8 +154,8 @@ pub fn discovery_link_for(publishing: &Publishing, title: &str, json: &str) -> S
     )
 }
 
-/// `text` fit for a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
+/// `text` fit for a double-quoted HTML attribute (or for HTML text).
+pub fn attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -50,20 +50,12 @@ pub fn mount_point_with_sheet(card: &str, style: &str, sheet_script: &str) -> St
     )
 }
 
-/// `sheet` as the script element a mount point carries it in: JSON with `<`, `>` and `&`
-/// written as escapes, so no text in it can end the element.
+/// `sheet` as the script element a mount point carries it in, escaped like the JSON-LD so
+/// no text in it can end the element.
 pub fn inline_sheet(sheet: &factsheet::model::Sheet) -> Result<String, String> {
     let json = serde_json::to_string(sheet).map_err(|e| format!("the sheet as JSON: {e}"))?;
-    let mut safe = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => safe.push_str("\\u003c"),
-            '>' => safe.push_str("\\u003e"),
-            '&' => safe.push_str("\\u0026"),
-            c => safe.push(c),
-        }
-    }
     Ok(format!(
-        "<script type=\"application/json\" data-factsheet-sheet>{safe}</script>"
+        "<script type=\"application/json\" data-factsheet-sheet>{}</script>",
+        crate::structured_data::script_safe(&json)
     ))
 }

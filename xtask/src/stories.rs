@@ -137,7 +137,7 @@ pub fn write(
         )?;
         lines.push(format!(
             "<li><a href=\"{name}.html\">{}</a> · <a href=\"../embed/{frame_name}\">frame</a> · <a href=\"../embed/{json_name}\">oEmbed</a></li>",
-            text(&headline)
+            oembed::attribute(&headline)
         ));
     }
     let index = format!(
@@ -158,16 +158,8 @@ fn story_page(headline: &str, json_ld: &str, host: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title>\n{json_ld}\n<script src=\"../embed/factsheet.js\" defer></script>\n</head>\n\
          <body>\n<main>\n{host}\n</main>\n</body></html>\n",
-        text(headline)
+        oembed::attribute(headline)
     )
-}
-
-/// `s` as HTML text.
-fn text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {

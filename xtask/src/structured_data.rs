@@ -117,7 +117,13 @@ pub fn structured_data(sheet: &Sheet) -> Json {
 /// JSON escapes, so no text in the sheet can close the element or open a comment; U+2028 and
 /// U+2029 likewise, for older script parsers.
 pub fn script_element(sheet: &Sheet) -> String {
-    let json = structured_data(sheet).to_string();
+    let safe = script_safe(&structured_data(sheet).to_string());
+    format!("<script type=\"application/ld+json\">{safe}</script>")
+}
+
+/// `json` fit to stand inside a `<script>` element: `<`, `>` and `&` (and U+2028, U+2029)
+/// written as JSON escapes, so no text in it can end the element or open a comment.
+pub fn script_safe(json: &str) -> String {
     let mut safe = String::with_capacity(json.len());
     for c in json.chars() {
         match c {
@@ -129,7 +135,7 @@ pub fn script_element(sheet: &Sheet) -> String {
             c => safe.push(c),
         }
     }
-    format!("<script type=\"application/ld+json\">{safe}</script>")
+    safe
 }
 
 #[cfg(test)]

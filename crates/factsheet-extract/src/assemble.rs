@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use factsheet_model::date::PartialDate;
+use factsheet_model::date::{PartialDate, WEEKDAYS};
 use factsheet_model::{
     assess, AsOf, Citation, Claim, ClaimKind, Conflict, Dated, Figure, Item, Party, PartyKind,
     Period, Sheet, Source, Story, Summary, Value,
@@ -723,12 +723,7 @@ impl Reader<'_> {
                             .filter(|i| !figure_refs.contains(i))
                             .collect()
                     } else {
-                        items_by_paragraph
-                            .iter()
-                            .rev()
-                            .find(|v| !v.is_empty())
-                            .cloned()
-                            .unwrap_or_default()
+                        latest_paragraph_items(&items_by_paragraph)
                     };
                     if !about.is_empty() {
                         let outlet = self.outlet_party(a, layout);
@@ -761,12 +756,7 @@ impl Reader<'_> {
                     } else if !items.is_empty() {
                         items.clone()
                     } else {
-                        items_by_paragraph
-                            .iter()
-                            .rev()
-                            .find(|v| !v.is_empty())
-                            .cloned()
-                            .unwrap_or_default()
+                        latest_paragraph_items(&items_by_paragraph)
                     };
                     if !silent.is_empty() && !about.is_empty() {
                         let outlet = self.outlet_party(a, layout);
@@ -1830,20 +1820,8 @@ fn story(
                     k += 1;
                 }
                 if k == start
-                    || tokens[start].is_any(&[
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                        "i",
-                        "he",
-                        "she",
-                        "we",
-                        "they",
-                    ])
+                    || tokens[start].is_any(&WEEKDAYS)
+                    || tokens[start].is_any(&["i", "he", "she", "we", "they"])
                 {
                     continue;
                 }
@@ -1971,4 +1949,14 @@ fn story(
         dates: Period { from, to },
         proposal: proposal(0.3, format!("{how}, the summary its first sentence of eight words or more, the place the one most often after \"in\", the dates those of the items and date lines: rewrite them")),
     }
+}
+
+/// The items of the latest paragraph that has any: what a notice with none of its own is about.
+fn latest_paragraph_items(by_paragraph: &[Vec<ItemRef>]) -> Vec<ItemRef> {
+    by_paragraph
+        .iter()
+        .rev()
+        .find(|v| !v.is_empty())
+        .cloned()
+        .unwrap_or_default()
 }

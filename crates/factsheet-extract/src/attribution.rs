@@ -1,6 +1,8 @@
 //! Who says what in a sentence: "X said", "X on Monday put the figure at", ", the Y news
 //! agency said.", "according to A and B", "“…,” said X", with the speaker's words as printed.
 
+use factsheet_model::date::WEEKDAYS;
+
 use crate::figures::STOP;
 use crate::tokens::{Span, Token};
 
@@ -72,13 +74,6 @@ const BETWEEN: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "jan.",
     "feb.",
     "aug.",
@@ -280,21 +275,14 @@ pub struct Attribution {
 }
 
 fn is_time_word(t: &Token) -> bool {
-    t.is_any(BETWEEN) || t.lower.starts_with("mid-") || (t.is_number() && t.lower.len() <= 2)
+    t.is_any(BETWEEN)
+        || t.is_any(&WEEKDAYS)
+        || t.lower.starts_with("mid-")
+        || (t.is_number() && t.lower.len() <= 2)
 }
 
 fn np_word(t: &Token) -> bool {
-    t.is_word
-        && (t.capital || t.is_any(DESCRIPTORS))
-        && !t.is_any(&[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ])
+    t.is_word && (t.capital || t.is_any(DESCRIPTORS)) && !t.is_any(&WEEKDAYS)
 }
 
 /// The speaker's words ending just before token `end` (exclusive), going back.
