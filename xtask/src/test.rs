@@ -164,6 +164,7 @@ fn end_to_end(
     args.extend(["--", "--ignored", "--show-output"]);
     let mut summary = Vec::new();
     let mut failed = Vec::new();
+    let mut failure_reports = Vec::new();
     for &engine in engines {
         println!("\n--> end-to-end tests in {}", engine.name());
         let started = Instant::now();
@@ -192,11 +193,15 @@ fn end_to_end(
         if !counts.ok {
             failed.push(engine.name());
         }
+        failure_reports.extend(counts.failures.into_iter().map(|b| (engine.name(), b)));
         summary.push(line);
     }
     println!("\nend-to-end tests per engine:");
     for line in &summary {
         println!("  {line}");
+    }
+    for (engine, block) in &failure_reports {
+        println!("\nfailed in {engine}:\n{}", block.trim_end());
     }
     if failed.is_empty() {
         Ok(())
@@ -220,6 +225,9 @@ struct Counts {
     failed: usize,
     skipped: usize,
     ok: bool,
+    /// What each failing test printed (its `---- name stdout ----` block), repeated after
+    /// the summary: a long run's tail is often all a CI log keeps.
+    failures: Vec<String>,
 }
 
 /// Runs `cmd`, passing its output through, and adds up cargo's `test result:` lines and the
@@ -234,9 +242,11 @@ fn run_counting(cmd: &mut Command, engine: Engine) -> Result<Counts, String> {
         .map_err(|e| format!("could not start `{line}`: {e}"))?;
     let mut counts = Counts::default();
     let skipped = format!("skipped in {}:", engine.name());
+    let mut failures = FailureBlocks::default();
     if let Some(out) = child.stdout.take() {
         for text in BufReader::new(out).lines().map_while(Result::ok) {
             println!("{text}");
+            failures.read(&text);
             if let Some(result) = text.strip_prefix("test result: ") {
                 counts.passed += number_before(result, " passed");
                 counts.failed += number_before(result, " failed");
@@ -250,7 +260,44 @@ fn run_counting(cmd: &mut Command, engine: Engine) -> Result<Counts, String> {
         .wait()
         .map_err(|e| format!("`{line}` did not finish: {e}"))?;
     counts.ok = status.success();
+    counts.failures = failures.blocks;
     Ok(counts)
+}
+
+/// Collects, from libtest's output, the blocks between a `failures:` heading and the list of
+/// failed names that follows them: one block per failing test, its name and what it printed.
+#[derive(Default)]
+struct FailureBlocks {
+    in_failures: bool,
+    blocks: Vec<String>,
+}
+
+impl FailureBlocks {
+    /// Lines kept per failing test: the panic and its list of problems come first.
+    const LINES: usize = 40;
+    /// Characters kept per line: a page dump can be one line of kilobytes.
+    const WIDTH: usize = 400;
+
+    fn read(&mut self, line: &str) {
+        if line == "failures:" {
+            // The first heading opens the blocks; the second one heads the list of names.
+            self.in_failures = !self.in_failures;
+            return;
+        }
+        if !self.in_failures {
+            return;
+        }
+        if line.starts_with("---- ") && line.ends_with(" stdout ----") {
+            self.blocks.push(String::new());
+        }
+        let Some(block) = self.blocks.last_mut() else {
+            return;
+        };
+        if block.lines().count() < Self::LINES {
+            block.extend(line.chars().take(Self::WIDTH));
+            block.push('\n');
+        }
+    }
 }
 
 /// In `ok. 12 passed; 0 failed; ...`, the number before `label`.
@@ -295,7 +342,44 @@ fn cargo(tools: &Tools, args: &[&str]) -> Command {
 
 #[cfg(test)]
 mod tests {
-    use super::number_before;
+    use super::{number_before, FailureBlocks};
+
+    #[test]
+    fn keeps_what_each_failing_test_printed_and_nothing_of_the_passing_ones() {
+        let output = "running 3 tests
+test a ... ok
+test b ... FAILED
+test c ... FAILED
+
+successes:
+
+---- a stdout ----
+all fine
+
+failures:
+
+---- b stdout ----
+thread 'b' panicked at tests/x.rs:1:1:
+#late: the card did not show
+
+---- c stdout ----
+took 3 s
+
+failures:
+    b
+    c
+
+test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out";
+        let mut blocks = FailureBlocks::default();
+        for line in output.lines() {
+            blocks.read(line);
+        }
+        assert_eq!(blocks.blocks.len(), 2, "{:?}", blocks.blocks);
+        assert!(blocks.blocks[0].contains("#late: the card did not show"));
+        assert!(blocks.blocks[1].starts_with("---- c stdout ----"));
+        assert!(!blocks.blocks.concat().contains("all fine"));
+        assert!(!blocks.blocks.concat().contains("    b"));
+    }
 
     #[test]
     fn reads_the_counts_of_a_test_result_line() {
