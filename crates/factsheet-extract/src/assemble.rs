@@ -17,6 +17,7 @@ use crate::attribution::{
 };
 use crate::dates::{self, Reference};
 use crate::figures::{quantities, Amount, Quantity};
+use crate::introduced::{introductions, person_noun, Introduction};
 use crate::names::{self, Name};
 use crate::quotes::{folded_words, quotations};
 use crate::tokens::{tokenize, Span, Token};
@@ -31,6 +32,9 @@ struct PartyDraft {
     title: Option<String>,
     why_merged: Vec<String>,
     descriptor: bool,
+    /// For a person or group the text brings in by description ("two men ..."): how they
+    /// were brought in, for the proposal's reason.
+    introduced: Option<String>,
 }
 
 /// Figures and claims proposed from all articles at most: a sheet must stay readable (and
@@ -110,6 +114,7 @@ impl Parties {
             owner: None,
             why_merged: Vec::new(),
             descriptor: false,
+            introduced: None,
         });
         let at = self.list.len() - 1;
         if let Some(owner) = owner {
@@ -161,6 +166,37 @@ impl Parties {
             title: None,
             why_merged: Vec::new(),
             descriptor: true,
+            introduced: None,
+        });
+        self.list.len() - 1
+    }
+
+    /// The person or group a description brought in, named by its own words; never merged
+    /// with a named party, since nothing in the text says who they are.
+    fn introduced(&mut self, intro: &Introduction) -> usize {
+        if let Some(i) = self
+            .list
+            .iter()
+            .position(|p| p.descriptor && p.names[0].name == intro.name)
+        {
+            return i;
+        }
+        self.list.push(PartyDraft {
+            names: vec![Name {
+                name: intro.name.clone(),
+                title: None,
+                owner: None,
+                kind: PartyKind::Person,
+            }],
+            kind: PartyKind::Person,
+            owner: None,
+            title: None,
+            why_merged: Vec::new(),
+            descriptor: true,
+            introduced: Some(format!(
+                "brought in as \"{}\" and later called by a description",
+                intro.as_printed
+            )),
         });
         self.list.len() - 1
     }
@@ -209,7 +245,19 @@ struct Context {
     pronouns: Vec<(String, usize)>,
     /// Parties in the order the article names them, for "the office" and "the ministry".
     seen: Vec<usize>,
+    /// People brought in by description ("a fisherman from Tarn", "two men"), with the
+    /// paragraph that brings them in, for "the man said".
+    introduced: Vec<(usize, Introduction)>,
+    /// The paragraph being read.
+    paragraph: usize,
+    /// How the last description resolved was read, when it was read against the people
+    /// brought in before it: what the proposal says, and its confidence.
+    description_read: Option<(String, f64)>,
 }
+
+/// How far back (in paragraphs) "the man" looks for the man a story brought in: news names
+/// someone and quotes them within a paragraph or two.
+const INTRODUCTION_REACH: usize = 2;
 
 #[derive(Clone, Copy, PartialEq)]
 enum ItemRef {
@@ -373,6 +421,7 @@ struct Sentence<'t> {
 impl Reader<'_> {
     /// The party a mention names, or `None` for a pronoun with nobody before it.
     fn resolve(&mut self, m: &Mention, ctx: &mut Context) -> Option<usize> {
+        ctx.description_read = None;
         if m.pronoun {
             let lower = m.words.to_lowercase();
             let found = match lower.as_str() {
@@ -406,6 +455,9 @@ impl Reader<'_> {
             let head = lower.split_whitespace().last().unwrap_or("").to_string();
             if let Some((_, p)) = ctx.titles.iter().rev().find(|(t, _)| *t == head) {
                 return Some(*p);
+            }
+            if let Some(p) = self.introduced_as(m, &head, ctx) {
+                return Some(p);
             }
             // "the office": the last party named whose name ends with that word.
             let singular = head.trim_end_matches('s').to_string();
@@ -442,6 +494,68 @@ impl Reader<'_> {
             ctx.titles.push((t, p));
         }
         Some(p)
+    }
+
+    /// "the man" or "the soldiers": the one person or group brought in by description in
+    /// this paragraph or the two before it that the noun fits. Two that fit leave the
+    /// description as printed (`None` after noting why); none that fit, `None` silently.
+    fn introduced_as(&mut self, m: &Mention, head: &str, ctx: &mut Context) -> Option<usize> {
+        let (one, plural) = person_noun(head)?;
+        if !m.definite {
+            return None;
+        }
+        let fits: Vec<&Introduction> = ctx
+            .introduced
+            .iter()
+            .filter(|(paragraph, intro)| {
+                paragraph + INTRODUCTION_REACH >= ctx.paragraph
+                    && intro.at < m.at
+                    && intro.heads.contains(&one)
+                    && (intro.group || !plural)
+            })
+            .map(|(_, intro)| intro)
+            .collect();
+        match fits.as_slice() {
+            [] => None,
+            [intro] => {
+                let intro = (*intro).clone();
+                let p = self.parties.introduced(&intro);
+                let read = if intro.group {
+                    if plural {
+                        "the group"
+                    } else {
+                        "one of the group"
+                    }
+                } else {
+                    "the one person"
+                };
+                ctx.description_read = Some((
+                    format!(
+                        "a description (\"the {}\"), read as {read} brought in before it (\"{}\")",
+                        m.words, intro.as_printed
+                    ),
+                    0.55,
+                ));
+                Some(p)
+            }
+            several => {
+                let listed: Vec<String> = several
+                    .iter()
+                    .map(|i| format!("\"{}\"", i.as_printed))
+                    .collect();
+                ctx.description_read = Some((
+                    format!(
+                        "a description (\"the {}\") that fits {} people or groups brought in before it ({}): left as printed for the editor to name",
+                        m.words,
+                        several.len(),
+                        listed.join(", ")
+                    ),
+                    0.3,
+                ));
+                let p = self.parties.descriptor(&m.words);
+                Some(p)
+            }
+        }
     }
 
     fn note_speaker(&mut self, p: usize, ctx: &mut Context) {
@@ -522,6 +636,13 @@ impl Reader<'_> {
                     }
                 })
                 .collect();
+            // People brought in by description, for a later "the man said".
+            ctx.paragraph = pi;
+            for s in &sentences {
+                for intro in introductions(&s.tokens, text, inside_quote) {
+                    ctx.introduced.push((pi, intro));
+                }
+            }
             // Countries and named people seen in passing keep "the country's" and "he" right.
             for s in &sentences {
                 for at in &s.attributions {
@@ -573,6 +694,7 @@ impl Reader<'_> {
                     .or(candidates.first())
                     .copied();
                 let mut how = "the attribution beside the quote";
+                let described: String;
                 let mut confidence = 0.8;
                 let speaker = match chosen.and_then(|x| x.speakers.first()) {
                     Some(m) => {
@@ -584,7 +706,13 @@ impl Reader<'_> {
                             how = "a description, read as the person it last titled";
                             confidence = 0.6;
                         }
-                        self.resolve(m, &mut ctx)
+                        let p = self.resolve(m, &mut ctx);
+                        if let Some((read, c)) = ctx.description_read.take() {
+                            described = read;
+                            how = described.as_str();
+                            confidence = c;
+                        }
+                        p
                     }
                     None => {
                         how = "no attribution: the speaker of the quote before it";
@@ -818,6 +946,7 @@ impl Reader<'_> {
                 let Some(speaker) = self.resolve(m, &mut ctx) else {
                     continue;
                 };
+                let described = ctx.description_read.take();
                 self.note_speaker(speaker, &mut ctx);
                 let via = channel
                     .and_then(|m| self.resolve(&m, &mut ctx))
@@ -844,14 +973,22 @@ impl Reader<'_> {
                     about: Vec::new(),
                     silent: Vec::new(),
                     order,
-                    confidence: if m.pronoun { 0.5 } else { 0.6 },
+                    confidence: match &described {
+                        Some((_, c)) => *c,
+                        None if m.pronoun => 0.5,
+                        None => 0.6,
+                    },
                     reason: if kind == ClaimKind::ReportedOrder {
                         "an attributed sentence that reports an order (\"told ... to\", \"ordered\")".into()
                     } else {
                         format!(
                             "an attributed sentence without quotation marks (\"{}\"){}",
                             s.tokens[x.verb].span.of(text),
-                            if m.pronoun { "; speaker from a pronoun, read as the last person named" } else { "" }
+                            match &described {
+                                Some((read, _)) => format!("; speaker from {read}"),
+                                None if m.pronoun => "; speaker from a pronoun, read as the last person named".to_string(),
+                                None => String::new(),
+                            }
                         )
                     },
                 });
@@ -1680,7 +1817,9 @@ pub fn draft(articles: &[Article]) -> Draft {
         }
         let id = unique_id(&slug(&best), "party", &mut used_ids);
         party_ids.insert(*p, id.clone());
-        let reason = if d.why_merged.is_empty() {
+        let reason = if let Some(introduced) = &d.introduced {
+            format!("a speaker or claimant {introduced}")
+        } else if d.why_merged.is_empty() {
             "named as a speaker or claimant".to_string()
         } else {
             format!(
@@ -1688,13 +1827,21 @@ pub fn draft(articles: &[Article]) -> Draft {
                 d.why_merged.join(", ")
             )
         };
+        // Named by description, it is the editor's to name.
+        let confidence = if d.introduced.is_some() {
+            0.5
+        } else if d.why_merged.is_empty() {
+            0.7
+        } else {
+            0.6
+        };
         parties_out.push(Party {
             id,
             name: best,
             kind: d.kind,
             aliases,
             part_of: None,
-            proposal: proposal(if d.why_merged.is_empty() { 0.7 } else { 0.6 }, reason),
+            proposal: proposal(confidence, reason),
         });
     }
     for (p, out) in referenced.iter().zip(parties_out.iter_mut()) {

@@ -262,6 +262,11 @@ pub struct Mention {
     pub pronoun: bool,
     /// A description with no name ("the Ukrainian president", "the man").
     pub descriptor: bool,
+    /// Written with "the": it refers back to someone ("the man"), where "a man" brings
+    /// someone in.
+    pub definite: bool,
+    /// Byte offset of its first word.
+    pub at: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -362,6 +367,8 @@ pub(crate) fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize
         words,
         pronoun: false,
         descriptor,
+        definite: tokens[first].is("the"),
+        at: tokens[first].span.0,
     }
 }
 
@@ -444,6 +451,8 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     words: p.span.of(text).to_string(),
                     pronoun: true,
                     descriptor: false,
+                    definite: false,
+                    at: p.span.0,
                 }],
                 verb: v,
                 placement: if after_comma || k == 1 && v + 2 >= tokens.len() {
