@@ -248,8 +248,10 @@ struct Context {
     /// People brought in by description ("a fisherman from Tarn", "two men"), with the
     /// paragraph that brings them in, for "the man said".
     introduced: Vec<(usize, Introduction)>,
-    /// The paragraph being read.
+    /// The paragraph being read, its span, and its article.
     paragraph: usize,
+    paragraph_span: Span,
+    article: usize,
     /// How the last description resolved was read, when it was read against the people
     /// brought in before it: what the proposal says, and its confidence.
     description_read: Option<(String, f64)>,
@@ -477,6 +479,9 @@ impl Reader<'_> {
             if let Some(p) = named {
                 return Some(p);
             }
+            if let Some(p) = self.named_before_in_paragraph(m, &singular, ctx) {
+                return Some(p);
+            }
             let p = self.parties.descriptor(&m.words);
             return Some(p);
         }
@@ -494,6 +499,45 @@ impl Reader<'_> {
             ctx.titles.push((t, p));
         }
         Some(p)
+    }
+
+    /// "The Harbor Board released a video ... the board said": a body named earlier in the
+    /// paragraph, though not yet as a speaker, whose name of two or more words ends with the
+    /// description's noun. People are left to `introduced_as` and titles.
+    fn named_before_in_paragraph(
+        &mut self,
+        m: &Mention,
+        singular: &str,
+        ctx: &Context,
+    ) -> Option<usize> {
+        if person_noun(singular).is_some() || !m.definite || m.at <= ctx.paragraph_span.0 {
+            return None;
+        }
+        let text = self.articles.get(ctx.article)?.text.as_str();
+        let tokens = tokenize(text, Span(ctx.paragraph_span.0, m.at));
+        let mut found = None;
+        let mut k = 0;
+        while k < tokens.len() {
+            if !(tokens[k].capital && tokens[k].is_word) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < tokens.len() && tokens[k].capital && tokens[k].is_word {
+                k += 1;
+            }
+            let last = tokens[k - 1].lower.trim_end_matches("'s");
+            // A sentence's first "The" is no part of the name.
+            let first = start + usize::from(tokens[start].is("the"));
+            if k - first >= 2 && last.trim_end_matches('s') == singular {
+                found = Some(Span(tokens[first].span.0, tokens[k - 1].span.1));
+            }
+        }
+        let words = found?
+            .of(text)
+            .trim_end_matches("\u{2019}s")
+            .trim_end_matches("'s");
+        Some(self.parties.named(words))
     }
 
     /// "the man" or "the soldiers": the one person or group brought in by description in
@@ -638,6 +682,8 @@ impl Reader<'_> {
                 .collect();
             // People brought in by description, for a later "the man said".
             ctx.paragraph = pi;
+            ctx.paragraph_span = paragraph.span;
+            ctx.article = a;
             for s in &sentences {
                 for intro in introductions(&s.tokens, text, inside_quote) {
                     ctx.introduced.push((pi, intro));
@@ -1819,6 +1865,8 @@ pub fn draft(articles: &[Article]) -> Draft {
         party_ids.insert(*p, id.clone());
         let reason = if let Some(introduced) = &d.introduced {
             format!("a speaker or claimant {introduced}")
+        } else if d.descriptor {
+            "a speaker or claimant called only by a description, as printed: who it is, is for the editor to say".to_string()
         } else if d.why_merged.is_empty() {
             "named as a speaker or claimant".to_string()
         } else {
@@ -1830,6 +1878,8 @@ pub fn draft(articles: &[Article]) -> Draft {
         // Named by description, it is the editor's to name.
         let confidence = if d.introduced.is_some() {
             0.5
+        } else if d.descriptor {
+            0.3
         } else if d.why_merged.is_empty() {
             0.7
         } else {

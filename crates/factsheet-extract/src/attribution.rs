@@ -4,6 +4,7 @@
 use factsheet_model::date::WEEKDAYS;
 
 use crate::figures::STOP;
+use crate::introduced::person_noun;
 use crate::tokens::{Span, Token};
 
 /// Verbs that attribute what a sentence says to its subject.
@@ -287,7 +288,9 @@ fn is_time_word(t: &Token) -> bool {
 }
 
 fn np_word(t: &Token) -> bool {
-    t.is_word && (t.capital || t.is_any(DESCRIPTORS)) && !t.is_any(&WEEKDAYS)
+    t.is_word
+        && (t.capital || t.is_any(DESCRIPTORS) || person_noun(&t.lower).is_some())
+        && !t.is_any(&WEEKDAYS)
 }
 
 /// The speaker's words ending just before token `end` (exclusive), going back.

@@ -46,6 +46,9 @@ const PEOPLE: &[(&str, &str)] = &[
     ("official", "officials"),
     ("diplomat", "diplomats"),
     ("source", "sources"),
+    ("operator", "operators"),
+    ("engineer", "engineers"),
+    ("rescuer", "rescuers"),
 ];
 
 /// Counts that bring in a group whose members a story can single out ("two men"); larger
@@ -160,7 +163,14 @@ fn predicate_after(tokens: &[Token], from: usize) -> Option<Predicate> {
     }
     let mut sayer = None;
     let names = k;
-    while tokens.get(k).is_some_and(|t| t.capital && t.is_word) && k - names < 4 {
+    // "Ukraine said were", "the board said were": a name or a description, a few words.
+    if tokens.get(k).is_some_and(|t| t.is("the")) {
+        k += 1;
+    }
+    while tokens.get(k).is_some_and(|t| {
+        t.is_word && !t.is_any(STOP) && !t.is_any(&["said", "says", "were", "are", "was", "is"])
+    }) && k - names < 4
+    {
         k += 1;
     }
     if k > names {
@@ -225,6 +235,10 @@ fn medium_before(tokens: &[Token], text: &str, det: usize) -> Option<String> {
         .find(|&s| s == 0 || !tokens[s - 1].is_word || tokens[s - 1].is_any(&["and", "but"]))
         .filter(|&s| tokens[s].capital && tokens[s..verb].iter().all(|t| t.is_word));
     Some(match start {
+        // "The Harbor Board released": "the" in lower case inside the name built.
+        Some(s) if tokens[s].is("the") => {
+            format!("the {noun} the {}", words_of(tokens, text, s + 1, verb + 1))
+        }
         Some(s) => format!("the {noun} {}", words_of(tokens, text, s, verb + 1)),
         None => format!("the {noun}"),
     })

@@ -555,3 +555,19 @@ fn the_seed_draft_is_verbatim_and_refused_only_for_its_proposals() {
         factsheet_model::validate::check(&draft, None, &factsheet_model::RustNumberText).is_empty()
     );
 }
+
+/// The measure itself: a described party is matched only by a name that says all its
+/// description says; a named party only by its name.
+#[test]
+fn a_described_party_is_matched_by_every_word_of_its_description() {
+    let sheet_name = "The captured soldiers in Zelenskyy's video";
+    assert!(described(sheet_name));
+    assert!(!described("South Korea's National Intelligence Service"));
+    let holds = |draft: &str| words(sheet_name).is_subset(&words(draft));
+    assert!(holds(
+        "The two men in the video Zelenskyy\u{2019}s X post included (captured North Korean soldiers, Ukraine said)"
+    ));
+    assert!(!holds("The man"));
+    assert!(!holds("The captured soldiers"));
+    assert!(!holds("The two men in Zelenskyy's video"));
+}
