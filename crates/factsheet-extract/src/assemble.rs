@@ -13,7 +13,7 @@ use factsheet_model::{
 
 use crate::article::{layout, Article, Layout, Role, NOTICE_UNVERIFIED};
 use crate::attribution::{
-    attributions, mention, noun_phrase_before, Attribution, Mention, Placement,
+    attributions, mention, noun_phrase_after, noun_phrase_before, Attribution, Mention, Placement,
 };
 use crate::dates::{self, Reference};
 use crate::figures::{quantities, Amount, Quantity};
@@ -35,6 +35,9 @@ struct PartyDraft {
     /// For a person or group the text brings in by description ("two men ..."): how they
     /// were brought in, for the proposal's reason.
     introduced: Option<String>,
+    /// Descriptions as printed that stand for this party ("the country's spy agency"):
+    /// aliases for the editor, never compared with other names (every country has one).
+    printed_aliases: Vec<String>,
 }
 
 /// Figures and claims proposed from all articles at most: a sheet must stay readable (and
@@ -115,6 +118,7 @@ impl Parties {
             why_merged: Vec::new(),
             descriptor: false,
             introduced: None,
+            printed_aliases: Vec::new(),
         });
         let at = self.list.len() - 1;
         if let Some(owner) = owner {
@@ -167,6 +171,7 @@ impl Parties {
             why_merged: Vec::new(),
             descriptor: true,
             introduced: None,
+            printed_aliases: Vec::new(),
         });
         self.list.len() - 1
     }
@@ -197,6 +202,7 @@ impl Parties {
                 "brought in as \"{}\" and later called by a description",
                 intro.as_printed
             )),
+            printed_aliases: Vec::new(),
         });
         self.list.len() - 1
     }
@@ -452,6 +458,26 @@ impl Reader<'_> {
             }
             return found;
         }
+        // "the country's spy agency": the country named last, and the words as printed an
+        // alias of what they name.
+        if let Some(c) = ctx.last_country {
+            for lead in ["country\u{2019}s ", "country's "] {
+                if let Some(rest) = m.words.strip_prefix(lead) {
+                    let owner = self.parties.list[c].names[0].name.clone();
+                    let p = self.parties.named(&format!("{owner}'s {rest}"));
+                    let printed = format!("the {}", m.words);
+                    let party = &mut self.parties.list[p];
+                    if !party.printed_aliases.contains(&printed) {
+                        party.printed_aliases.push(printed);
+                        party.why_merged.push(format!(
+                            "\"the {}\" (\"the country\" read as {owner}, the country named last)",
+                            m.words
+                        ));
+                    }
+                    return Some(p);
+                }
+            }
+        }
         if m.descriptor {
             let lower = m.words.to_lowercase();
             let head = lower.split_whitespace().last().unwrap_or("").to_string();
@@ -485,16 +511,7 @@ impl Reader<'_> {
             let p = self.parties.descriptor(&m.words);
             return Some(p);
         }
-        let mut words = m.words.clone();
-        // "the country's spy agency": the country named last.
-        for lead in ["country\u{2019}s ", "country's "] {
-            if let Some(rest) = words.strip_prefix(lead) {
-                if let Some(c) = ctx.last_country {
-                    words = format!("{}\u{2019}s {rest}", self.parties.list[c].names[0].name);
-                }
-            }
-        }
-        let p = self.parties.named(&words);
+        let p = self.parties.named(&m.words);
         if let Some(t) = self.parties.list[p].title.clone() {
             ctx.titles.push((t, p));
         }
@@ -1117,7 +1134,37 @@ impl Reader<'_> {
             .and_then(|x| x.speakers.first())
             .and_then(|m| self.resolve(m, ctx))
             .filter(|v| !claimants.contains(v));
+        self.briefed_by(s, &mut claimants, ctx);
         (claimants, via, how)
+    }
+
+    /// "South Korea estimates ..., according to lawmaker Lee, who was briefed by the
+    /// country's spy agency": the body that briefed the channel is where the claimant's
+    /// figure comes from, when it is part of that claimant; it takes the claimant's place.
+    fn briefed_by(&mut self, s: &Sentence, claimants: &mut [usize], ctx: &mut Context) {
+        let tokens = &s.tokens;
+        // "briefed by X", "informed by X", "citing X".
+        let Some(from) = (1..tokens.len()).find_map(|k| {
+            if tokens[k].is("by") && tokens[k - 1].is_any(&["briefed", "informed"]) {
+                Some(k + 1)
+            } else {
+                tokens[k - 1].is_any(&["citing", "quoting"]).then_some(k)
+            }
+        }) else {
+            return;
+        };
+        let Some(range) = noun_phrase_after(tokens, from) else {
+            return;
+        };
+        let m = mention(tokens, s.text, range);
+        let Some(body) = self.resolve(&m, ctx) else {
+            return;
+        };
+        if let Some(owner) = self.parties.list[body].owner {
+            for c in claimants.iter_mut().filter(|c| **c == owner) {
+                *c = body;
+            }
+        }
     }
 
     fn silent_parties(&mut self, s: &Sentence, phrase: &str, ctx: &mut Context) -> Vec<usize> {
@@ -1856,9 +1903,9 @@ pub fn draft(articles: &[Article]) -> Draft {
             .map(|n| n.name.clone())
             .unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
-        for n in &d.names {
-            if n.name != best && !aliases.contains(&n.name) {
-                aliases.push(n.name.clone());
+        for n in d.names.iter().map(|n| &n.name).chain(&d.printed_aliases) {
+            if *n != best && !aliases.contains(n) {
+                aliases.push(n.clone());
             }
         }
         let id = unique_id(&slug(&best), "party", &mut used_ids);

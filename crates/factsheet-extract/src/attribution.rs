@@ -331,7 +331,7 @@ pub(crate) fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<(usize,
 }
 
 /// The speaker's words starting at token `from`, going forward ("according to the U.S.").
-fn noun_phrase_after(tokens: &[Token], from: usize) -> Option<(usize, usize)> {
+pub(crate) fn noun_phrase_after(tokens: &[Token], from: usize) -> Option<(usize, usize)> {
     let mut k = from;
     if tokens.get(k).is_some_and(|t| t.is("the")) {
         k += 1;

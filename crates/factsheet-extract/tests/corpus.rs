@@ -2,7 +2,10 @@
 //! a dam breach in an invented valley), each in a style of its own: wire copy with an agency
 //! tag, a quote-heavy piece, numbers in words, ranges, percentages and money, a Markdown
 //! article with no date line, a second outlet on the same events, and a piece whose
-//! speakers are people brought in by description ("a fisherman from Tarn", "the man said"). Each article's
+//! speakers are people brought in by description ("a fisherman from Tarn", "the man said"),
+//! and one where a figure's source is the body that briefed its channel, called "the
+//! country's interior ministry" (it names a real country, invented events: the rule needs a
+//! country the extractor knows). Each article's
 //! `.expected.json` is the draft an editor would want: its figures (as written, hedge, unit,
 //! claimant), its direct quotes with their speakers, the names that are one party, and for
 //! the second outlet, read with the others, what is merged and what disagrees.
@@ -356,6 +359,7 @@ fn precision_and_recall_per_article() {
         "nodate.md",
         "second-outlet.txt",
         "described.txt",
+        "briefed.txt",
     ];
     let mut failures = Vec::new();
     let (mut found, mut proposed, mut expected) = (0, 0, 0);
