@@ -1404,13 +1404,16 @@ pub fn draft(articles: &[Article]) -> Draft {
                 0.7,
             ),
         };
-        references.push(stated.as_ref().map(|(s, d)| Reference {
-            date: *d,
-            said: format!(
-                "{}'s date line, {}",
-                outlet.as_deref().unwrap_or(&article.file),
-                s.as_written.trim_end_matches('.')
-            ),
+        references.push(stated.as_ref().map(|(s, d)| {
+            Reference::new(
+                *d,
+                format!(
+                    "{}'s date line, {}",
+                    outlet.as_deref().unwrap_or(&article.file),
+                    s.as_written.trim_end_matches('.')
+                ),
+                s,
+            )
         }));
         let outlet_name = outlet
             .clone()

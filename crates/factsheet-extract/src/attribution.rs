@@ -149,6 +149,7 @@ const DESCRIPTORS: &[&str] = &[
     "committee",
     "board",
     "union",
+    "network",
     "group",
     "residents",
     "witnesses",

@@ -5,7 +5,8 @@
 //! speakers are people brought in by description ("a fisherman from Tarn", "the man said"),
 //! and one where a figure's source is the body that briefed its channel, called "the
 //! country's interior ministry" (it names a real country, invented events: the rule needs a
-//! country the extractor knows). Each article's
+//! country the extractor knows), and one whose "on Sunday" and "today" are days in its date
+//! line's time zone (US summer time). Each article's
 //! `.expected.json` is the draft an editor would want: its figures (as written, hedge, unit,
 //! claimant), its direct quotes with their speakers, the names that are one party, and for
 //! the second outlet, read with the others, what is merged and what disagrees.
@@ -169,6 +170,24 @@ fn score(file: &str) -> (Score, Vec<String>) {
                 && (fold(&d.unit).contains(&unit) || unit.contains(&fold(&d.unit)))
                 && named(&draft, &d.claimants, &claimant)
         });
+        // Where the fixture says when the figure applies: the day, and the UTC offset it is
+        // counted in (the date line's time zone).
+        if let (Some(d), Some(want)) = (hit, f.get("as_of")) {
+            let (resolved, utc_offset) = match &d.as_of {
+                factsheet_model::AsOf::Relative {
+                    resolved,
+                    utc_offset,
+                    ..
+                } => (resolved.clone(), utc_offset.clone()),
+                _ => (None, None),
+            };
+            if resolved != text(want, "resolved") || utc_offset != text(want, "utc_offset") {
+                failures.push(format!(
+                    "{file}: figure {written:?} as of {:?}, expected {want}",
+                    d.as_of
+                ));
+            }
+        }
         match hit {
             Some(d) => {
                 found += 1;
@@ -360,6 +379,7 @@ fn precision_and_recall_per_article() {
         "second-outlet.txt",
         "described.txt",
         "briefed.txt",
+        "zoned.txt",
     ];
     let mut failures = Vec::new();
     let (mut found, mut proposed, mut expected) = (0, 0, 0);
