@@ -267,6 +267,9 @@ struct Context {
 /// someone and quotes them within a paragraph or two.
 const INTRODUCTION_REACH: usize = 2;
 
+/// How a reason says that "the man" was read as one of "two men".
+const ONE_OF_THE_GROUP: &str = "one of the group";
+
 #[derive(Clone, Copy, PartialEq)]
 enum ItemRef {
     Figure(usize),
@@ -307,6 +310,8 @@ struct FoundClaim {
     order: Option<(Option<usize>, String)>,
     confidence: f64,
     reason: String,
+    /// The speaker is one of a group ("the man" of "two men"): the summary says "One of".
+    one_of_group: bool,
 }
 
 /// Whitespace as one space: a quote that still matches its source under the verbatim check.
@@ -487,6 +492,10 @@ impl Reader<'_> {
             if let Some(p) = self.introduced_as(m, &head, ctx) {
                 return Some(p);
             }
+            // "one said" with no group before it names nobody.
+            if head == "one" {
+                return None;
+            }
             // "the office": the last party named whose name ends with that word.
             let singular = head.trim_end_matches('s').to_string();
             let named = ctx.seen.iter().rev().copied().find(|p| {
@@ -561,7 +570,12 @@ impl Reader<'_> {
     /// this paragraph or the two before it that the noun fits. Two that fit leave the
     /// description as printed (`None` after noting why); none that fit, `None` silently.
     fn introduced_as(&mut self, m: &Mention, head: &str, ctx: &mut Context) -> Option<usize> {
-        let (one, plural) = person_noun(head)?;
+        // "one said": one of a group, whatever its noun.
+        let (one, plural) = if head == "one" {
+            ("one", false)
+        } else {
+            person_noun(head)?
+        };
         if !m.definite {
             return None;
         }
@@ -571,7 +585,7 @@ impl Reader<'_> {
             .filter(|(paragraph, intro)| {
                 paragraph + INTRODUCTION_REACH >= ctx.paragraph
                     && intro.at < m.at
-                    && intro.heads.contains(&one)
+                    && (intro.heads.contains(&one) || one == "one" && intro.group)
                     && (intro.group || !plural)
             })
             .map(|(_, intro)| intro)
@@ -585,15 +599,20 @@ impl Reader<'_> {
                     if plural {
                         "the group"
                     } else {
-                        "one of the group"
+                        ONE_OF_THE_GROUP
                     }
                 } else {
                     "the one person"
                 };
+                let called = if one == "one" {
+                    m.words.clone()
+                } else {
+                    format!("the {}", m.words)
+                };
                 ctx.description_read = Some((
                     format!(
-                        "a description (\"the {}\"), read as {read} brought in before it (\"{}\")",
-                        m.words, intro.as_printed
+                        "a description (\"{called}\"), read as {read} brought in before it (\"{}\")",
+                        intro.as_printed
                     ),
                     0.55,
                 ));
@@ -701,6 +720,8 @@ impl Reader<'_> {
             ctx.paragraph = pi;
             ctx.paragraph_span = paragraph.span;
             ctx.article = a;
+            // Out of reach, out of the list: a long text stays linear.
+            ctx.introduced.retain(|(p, _)| p + INTRODUCTION_REACH >= pi);
             for s in &sentences {
                 for intro in introductions(&s.tokens, text, inside_quote) {
                     ctx.introduced.push((pi, intro));
@@ -758,6 +779,7 @@ impl Reader<'_> {
                     .copied();
                 let mut how = "the attribution beside the quote";
                 let described: String;
+                let mut one_of_group = false;
                 let mut confidence = 0.8;
                 let speaker = match chosen.and_then(|x| x.speakers.first()) {
                     Some(m) => {
@@ -771,6 +793,7 @@ impl Reader<'_> {
                         }
                         let p = self.resolve(m, &mut ctx);
                         if let Some((read, c)) = ctx.description_read.take() {
+                            one_of_group = read.contains(ONE_OF_THE_GROUP);
                             described = read;
                             how = described.as_str();
                             confidence = c;
@@ -833,6 +856,7 @@ impl Reader<'_> {
                         "a direct quote of {} words; speaker from {how}",
                         q.words(text)
                     ),
+                    one_of_group,
                 });
                 last_quote_claim = Some(self.claims.len() - 1);
                 items.push(ItemRef::Claim(self.claims.len() - 1));
@@ -935,6 +959,7 @@ impl Reader<'_> {
                             reason:
                                 "the outlet says it could not verify: about the items just before"
                                     .into(),
+                            one_of_group: false,
                         });
                         items.push(ItemRef::Claim(self.claims.len() - 1));
                     }
@@ -966,6 +991,7 @@ impl Reader<'_> {
                             order: None,
                             confidence: 0.6,
                             reason: format!("\"{phrase}\": the parties named before it are silent on the figures of the sentence"),
+                            one_of_group: false,
                         });
                         items.push(ItemRef::Claim(self.claims.len() - 1));
                     }
@@ -1054,6 +1080,7 @@ impl Reader<'_> {
                             }
                         )
                     },
+                    one_of_group: false,
                 });
                 items.push(ItemRef::Claim(self.claims.len() - 1));
             }
@@ -1675,6 +1702,8 @@ pub fn draft(articles: &[Article]) -> Draft {
         ItemRef::Claim(i) => claim_ids[claim_group_of[*i]].clone(),
     };
     let mut claims_out: Vec<Claim> = Vec::new();
+    // Claims whose speaker is one of a group, for "One of ...:" in the summary.
+    let mut spoken_by_one_of: HashSet<String> = HashSet::new();
     for (g, members) in claim_groups.iter().enumerate() {
         let first = &found_claims[members[0]];
         let mut claimants: Vec<usize> = Vec::new();
@@ -1764,6 +1793,9 @@ pub fn draft(articles: &[Article]) -> Draft {
         } else {
             first.reason.clone()
         };
+        if members.iter().all(|m| found_claims[*m].one_of_group) {
+            spoken_by_one_of.insert(claim_ids[g].clone());
+        }
         claims_out.push(Claim {
             id: claim_ids[g].clone(),
             kind: first.kind,
@@ -1981,9 +2013,13 @@ pub fn draft(articles: &[Article]) -> Draft {
                 .first()
                 .and_then(|id| parties_out.iter().find(|p| &p.id == id));
             if let Some(p) = speaker {
+                // "One of the two men in the video ...": the group is the party, one spoke.
+                let name = match p.name.strip_prefix("The ") {
+                    Some(rest) if spoken_by_one_of.contains(&c.id) => format!("One of the {rest}"),
+                    _ => p.name.clone(),
+                };
                 c.summary = format!(
-                    "{}: \u{201C}{}\u{201D}",
-                    p.name,
+                    "{name}: \u{201C}{}\u{201D}",
                     c.summary.trim_end_matches([',', ' '])
                 );
             }

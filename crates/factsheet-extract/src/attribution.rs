@@ -468,6 +468,26 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
             });
             continue;
         }
+        // "Speaking through an interpreter, one said": one of a group brought in before.
+        if k > 0
+            && tokens[k - 1].is("one")
+            && (k == 1 || tokens[k - 2].is(",") || !tokens[k - 2].is_word)
+        {
+            let one = &tokens[k - 1];
+            out.push(Attribution {
+                speakers: vec![Mention {
+                    words: one.span.of(text).to_string(),
+                    pronoun: false,
+                    descriptor: true,
+                    definite: true,
+                    at: one.span.0,
+                }],
+                verb: v,
+                placement: Placement::Inline,
+                first: k - 1,
+            });
+            continue;
+        }
         if let Some((a, b)) = noun_phrase_before(tokens, k) {
             // "X and Y said" keeps both.
             let mut a = a;
@@ -590,5 +610,11 @@ mod tests {
             who("He said more would come."),
             [(vec!["He".to_string()], Placement::Inline)]
         );
+        // "one" at a clause's start is a speaker (one of a group); inside a clause it is not.
+        assert_eq!(
+            who("Speaking slowly, one said it was cold."),
+            [(vec!["one".to_string()], Placement::Inline)]
+        );
+        assert!(who("No one said a word.").is_empty());
     }
 }
