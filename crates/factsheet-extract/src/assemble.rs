@@ -467,7 +467,13 @@ impl Reader<'_> {
         // alias of what they name.
         if let Some(c) = ctx.last_country {
             for lead in ["country\u{2019}s ", "country's "] {
-                if let Some(rest) = m.words.strip_prefix(lead) {
+                // "the country's president" is a person its title finds, below.
+                let body = |rest: &str| {
+                    rest.split_whitespace()
+                        .last()
+                        .is_some_and(|w| !names::is_title(&w.to_lowercase()))
+                };
+                if let Some(rest) = m.words.strip_prefix(lead).filter(|r| body(r)) {
                     let owner = self.parties.list[c].names[0].name.clone();
                     let p = self.parties.named(&format!("{owner}'s {rest}"));
                     let printed = format!("the {}", m.words);
@@ -517,6 +523,14 @@ impl Reader<'_> {
             if let Some(p) = self.named_before_in_paragraph(m, &singular, ctx) {
                 return Some(p);
             }
+            ctx.description_read = Some((
+                format!(
+                    "a description (\"{}{}\") that fits nobody named, titled or brought in before it: kept as printed",
+                    if m.definite { "the " } else { "" },
+                    m.words
+                ),
+                0.4,
+            ));
             let p = self.parties.descriptor(&m.words);
             return Some(p);
         }

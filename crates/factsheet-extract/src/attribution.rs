@@ -468,12 +468,18 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
             });
             continue;
         }
-        // "Speaking through an interpreter, one said": one of a group brought in before.
+        // "Speaking through an interpreter, one said", "one of them said": one of a group
+        // brought in before.
+        let one_at = if k >= 3 && tokens[k - 1].is("them") && tokens[k - 2].is("of") {
+            k - 3
+        } else {
+            k.saturating_sub(1)
+        };
         if k > 0
-            && tokens[k - 1].is("one")
-            && (k == 1 || tokens[k - 2].is(",") || !tokens[k - 2].is_word)
+            && tokens[one_at].is("one")
+            && (one_at == 0 || tokens[one_at - 1].is(",") || !tokens[one_at - 1].is_word)
         {
-            let one = &tokens[k - 1];
+            let one = &tokens[one_at];
             out.push(Attribution {
                 speakers: vec![Mention {
                     words: one.span.of(text).to_string(),
@@ -483,8 +489,17 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     at: one.span.0,
                 }],
                 verb: v,
-                placement: Placement::Inline,
-                first: k - 1,
+                // As for a named subject: after a comma or a closing quote, it trails.
+                placement: if one_at > 0
+                    && (tokens[one_at - 1].is(",")
+                        || tokens[one_at - 1].lower == "\u{201d}"
+                        || tokens[one_at - 1].is("\""))
+                {
+                    Placement::Trailing
+                } else {
+                    Placement::Inline
+                },
+                first: one_at,
             });
             continue;
         }
@@ -613,8 +628,12 @@ mod tests {
         // "one" at a clause's start is a speaker (one of a group); inside a clause it is not.
         assert_eq!(
             who("Speaking slowly, one said it was cold."),
-            [(vec!["one".to_string()], Placement::Inline)]
+            [(vec!["one".to_string()], Placement::Trailing)]
         );
         assert!(who("No one said a word.").is_empty());
+        assert_eq!(
+            who("\u{201C}It is gone,\u{201D} one of them said."),
+            [(vec!["one".to_string()], Placement::Trailing)]
+        );
     }
 }

@@ -274,7 +274,6 @@ pub fn introductions(
         if plural != count {
             continue;
         }
-        let described = words_of(tokens, text, det, head + 1);
         let mut heads = vec![one];
         let mut end = head + 1;
         let mut name = if single {
@@ -286,7 +285,9 @@ pub fn introductions(
                 format!("The {rest}")
             }
         } else {
-            format!("The {described}")
+            // "Two officials" at a sentence's start is "The two officials".
+            let rest = words_of(tokens, text, det + 1, head + 1);
+            format!("The {} {rest}", t.lower)
         };
         // "from Tarn", "of the Harbor Board": where the person is from, by name.
         if tokens
@@ -375,5 +376,6 @@ mod tests {
         // Counts that count, and members of a group already there, introduce nobody.
         assert!(intro("Some 300 soldiers and one of the two men left.").is_empty());
         assert!(intro("A day later the men left.").is_empty());
+        assert_eq!(intro("Two officials spoke.")[0].0, "The two officials");
     }
 }
