@@ -13,10 +13,11 @@ use factsheet_model::{
 
 use crate::article::{layout, Article, Layout, Role, NOTICE_UNVERIFIED};
 use crate::attribution::{
-    attributions, mention, noun_phrase_before, Attribution, Mention, Placement,
+    attributions, mention, noun_phrase_after, noun_phrase_before, Attribution, Mention, Placement,
 };
 use crate::dates::{self, Reference};
 use crate::figures::{quantities, Amount, Quantity};
+use crate::introduced::{introductions, person_noun, Introduction};
 use crate::names::{self, Name};
 use crate::quotes::{folded_words, quotations};
 use crate::tokens::{tokenize, Span, Token};
@@ -31,6 +32,12 @@ struct PartyDraft {
     title: Option<String>,
     why_merged: Vec<String>,
     descriptor: bool,
+    /// For a person or group the text brings in by description ("two men ..."): how they
+    /// were brought in, for the proposal's reason.
+    introduced: Option<String>,
+    /// Descriptions as printed that stand for this party ("the country's spy agency"):
+    /// aliases for the editor, never compared with other names (every country has one).
+    printed_aliases: Vec<String>,
 }
 
 /// Figures and claims proposed from all articles at most: a sheet must stay readable (and
@@ -110,6 +117,8 @@ impl Parties {
             owner: None,
             why_merged: Vec::new(),
             descriptor: false,
+            introduced: None,
+            printed_aliases: Vec::new(),
         });
         let at = self.list.len() - 1;
         if let Some(owner) = owner {
@@ -161,6 +170,39 @@ impl Parties {
             title: None,
             why_merged: Vec::new(),
             descriptor: true,
+            introduced: None,
+            printed_aliases: Vec::new(),
+        });
+        self.list.len() - 1
+    }
+
+    /// The person or group a description brought in, named by its own words; never merged
+    /// with a named party, since nothing in the text says who they are.
+    fn introduced(&mut self, intro: &Introduction) -> usize {
+        if let Some(i) = self
+            .list
+            .iter()
+            .position(|p| p.descriptor && p.names[0].name == intro.name)
+        {
+            return i;
+        }
+        self.list.push(PartyDraft {
+            names: vec![Name {
+                name: intro.name.clone(),
+                title: None,
+                owner: None,
+                kind: PartyKind::Person,
+            }],
+            kind: PartyKind::Person,
+            owner: None,
+            title: None,
+            why_merged: Vec::new(),
+            descriptor: true,
+            introduced: Some(format!(
+                "brought in as \"{}\" and later called by a description",
+                intro.as_printed
+            )),
+            printed_aliases: Vec::new(),
         });
         self.list.len() - 1
     }
@@ -209,7 +251,24 @@ struct Context {
     pronouns: Vec<(String, usize)>,
     /// Parties in the order the article names them, for "the office" and "the ministry".
     seen: Vec<usize>,
+    /// People brought in by description ("a fisherman from Tarn", "two men"), with the
+    /// paragraph that brings them in, for "the man said".
+    introduced: Vec<(usize, Introduction)>,
+    /// The paragraph being read, its span, and its article.
+    paragraph: usize,
+    paragraph_span: Span,
+    article: usize,
+    /// How the last description resolved was read, when it was read against the people
+    /// brought in before it: what the proposal says, and its confidence.
+    description_read: Option<(String, f64)>,
 }
+
+/// How far back (in paragraphs) "the man" looks for the man a story brought in: news names
+/// someone and quotes them within a paragraph or two.
+const INTRODUCTION_REACH: usize = 2;
+
+/// How a reason says that "the man" was read as one of "two men".
+const ONE_OF_THE_GROUP: &str = "one of the group";
 
 #[derive(Clone, Copy, PartialEq)]
 enum ItemRef {
@@ -251,6 +310,8 @@ struct FoundClaim {
     order: Option<(Option<usize>, String)>,
     confidence: f64,
     reason: String,
+    /// The speaker is one of a group ("the man" of "two men"): the summary says "One of".
+    one_of_group: bool,
 }
 
 /// Whitespace as one space: a quote that still matches its source under the verbatim check.
@@ -373,6 +434,7 @@ struct Sentence<'t> {
 impl Reader<'_> {
     /// The party a mention names, or `None` for a pronoun with nobody before it.
     fn resolve(&mut self, m: &Mention, ctx: &mut Context) -> Option<usize> {
+        ctx.description_read = None;
         if m.pronoun {
             let lower = m.words.to_lowercase();
             let found = match lower.as_str() {
@@ -401,11 +463,44 @@ impl Reader<'_> {
             }
             return found;
         }
+        // "the country's spy agency": the country named last, and the words as printed an
+        // alias of what they name.
+        if let Some(c) = ctx.last_country {
+            for lead in ["country\u{2019}s ", "country's "] {
+                // "the country's president" is a person its title finds, below.
+                let body = |rest: &str| {
+                    rest.split_whitespace()
+                        .last()
+                        .is_some_and(|w| !names::is_title(&w.to_lowercase()))
+                };
+                if let Some(rest) = m.words.strip_prefix(lead).filter(|r| body(r)) {
+                    let owner = self.parties.list[c].names[0].name.clone();
+                    let p = self.parties.named(&format!("{owner}'s {rest}"));
+                    let printed = format!("the {}", m.words);
+                    let party = &mut self.parties.list[p];
+                    if !party.printed_aliases.contains(&printed) {
+                        party.printed_aliases.push(printed);
+                        party.why_merged.push(format!(
+                            "\"the {}\" (\"the country\" read as {owner}, the country named last)",
+                            m.words
+                        ));
+                    }
+                    return Some(p);
+                }
+            }
+        }
         if m.descriptor {
             let lower = m.words.to_lowercase();
             let head = lower.split_whitespace().last().unwrap_or("").to_string();
             if let Some((_, p)) = ctx.titles.iter().rev().find(|(t, _)| *t == head) {
                 return Some(*p);
+            }
+            if let Some(p) = self.introduced_as(m, &head, ctx) {
+                return Some(p);
+            }
+            // "one said" with no group before it names nobody.
+            if head == "one" {
+                return None;
             }
             // "the office": the last party named whose name ends with that word.
             let singular = head.trim_end_matches('s').to_string();
@@ -425,23 +520,136 @@ impl Reader<'_> {
             if let Some(p) = named {
                 return Some(p);
             }
+            if let Some(p) = self.named_before_in_paragraph(m, &singular, ctx) {
+                return Some(p);
+            }
+            ctx.description_read = Some((
+                format!(
+                    "a description (\"{}{}\") that fits nobody named, titled or brought in before it: kept as printed",
+                    if m.definite { "the " } else { "" },
+                    m.words
+                ),
+                0.4,
+            ));
             let p = self.parties.descriptor(&m.words);
             return Some(p);
         }
-        let mut words = m.words.clone();
-        // "the country's spy agency": the country named last.
-        for lead in ["country\u{2019}s ", "country's "] {
-            if let Some(rest) = words.strip_prefix(lead) {
-                if let Some(c) = ctx.last_country {
-                    words = format!("{}\u{2019}s {rest}", self.parties.list[c].names[0].name);
-                }
-            }
-        }
-        let p = self.parties.named(&words);
+        let p = self.parties.named(&m.words);
         if let Some(t) = self.parties.list[p].title.clone() {
             ctx.titles.push((t, p));
         }
         Some(p)
+    }
+
+    /// "The Harbor Board released a video ... the board said": a body named earlier in the
+    /// paragraph, though not yet as a speaker, whose name of two or more words ends with the
+    /// description's noun. People are left to `introduced_as` and titles.
+    fn named_before_in_paragraph(
+        &mut self,
+        m: &Mention,
+        singular: &str,
+        ctx: &Context,
+    ) -> Option<usize> {
+        if person_noun(singular).is_some() || !m.definite || m.at <= ctx.paragraph_span.0 {
+            return None;
+        }
+        let text = self.articles.get(ctx.article)?.text.as_str();
+        let tokens = tokenize(text, Span(ctx.paragraph_span.0, m.at));
+        let mut found = None;
+        let mut k = 0;
+        while k < tokens.len() {
+            if !(tokens[k].capital && tokens[k].is_word) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < tokens.len() && tokens[k].capital && tokens[k].is_word {
+                k += 1;
+            }
+            let last = tokens[k - 1].lower.trim_end_matches("'s");
+            // A sentence's first "The" is no part of the name.
+            let first = start + usize::from(tokens[start].is("the"));
+            if k - first >= 2 && last.trim_end_matches('s') == singular {
+                found = Some(Span(tokens[first].span.0, tokens[k - 1].span.1));
+            }
+        }
+        let words = found?
+            .of(text)
+            .trim_end_matches("\u{2019}s")
+            .trim_end_matches("'s");
+        Some(self.parties.named(words))
+    }
+
+    /// "the man" or "the soldiers": the one person or group brought in by description in
+    /// this paragraph or the two before it that the noun fits. Two that fit leave the
+    /// description as printed (`None` after noting why); none that fit, `None` silently.
+    fn introduced_as(&mut self, m: &Mention, head: &str, ctx: &mut Context) -> Option<usize> {
+        // "one said": one of a group, whatever its noun.
+        let (one, plural) = if head == "one" {
+            ("one", false)
+        } else {
+            person_noun(head)?
+        };
+        if !m.definite {
+            return None;
+        }
+        let fits: Vec<&Introduction> = ctx
+            .introduced
+            .iter()
+            .filter(|(paragraph, intro)| {
+                paragraph + INTRODUCTION_REACH >= ctx.paragraph
+                    && intro.at < m.at
+                    && (intro.heads.contains(&one) || one == "one" && intro.group)
+                    && (intro.group || !plural)
+            })
+            .map(|(_, intro)| intro)
+            .collect();
+        match fits.as_slice() {
+            [] => None,
+            [intro] => {
+                let intro = (*intro).clone();
+                let p = self.parties.introduced(&intro);
+                let read = if intro.group {
+                    if plural {
+                        "the group"
+                    } else {
+                        ONE_OF_THE_GROUP
+                    }
+                } else {
+                    "the one person"
+                };
+                let called = if one == "one" {
+                    m.words.clone()
+                } else {
+                    format!("the {}", m.words)
+                };
+                ctx.description_read = Some((
+                    format!(
+                        "a description (\"{called}\"), read as {read} brought in before it (\"{}\")",
+                        intro.as_printed
+                    ),
+                    0.55,
+                ));
+                Some(p)
+            }
+            several => {
+                let listed: Vec<String> = several
+                    .iter()
+                    .map(|i| format!("\"{}\"", i.as_printed))
+                    .collect();
+                ctx.description_read = Some((
+                    format!(
+                        "a description (\"the {}\") that fits {} people or groups brought in before it ({}): left as printed for the editor to name",
+                        m.words,
+                        several.len(),
+                        listed.join(", ")
+                    ),
+                    0.3,
+                ));
+                let p = self.parties.descriptor(&m.words);
+                Some(p)
+            }
+        }
     }
 
     fn note_speaker(&mut self, p: usize, ctx: &mut Context) {
@@ -522,6 +730,17 @@ impl Reader<'_> {
                     }
                 })
                 .collect();
+            // People brought in by description, for a later "the man said".
+            ctx.paragraph = pi;
+            ctx.paragraph_span = paragraph.span;
+            ctx.article = a;
+            // Out of reach, out of the list: a long text stays linear.
+            ctx.introduced.retain(|(p, _)| p + INTRODUCTION_REACH >= pi);
+            for s in &sentences {
+                for intro in introductions(&s.tokens, text, inside_quote) {
+                    ctx.introduced.push((pi, intro));
+                }
+            }
             // Countries and named people seen in passing keep "the country's" and "he" right.
             for s in &sentences {
                 for at in &s.attributions {
@@ -573,6 +792,8 @@ impl Reader<'_> {
                     .or(candidates.first())
                     .copied();
                 let mut how = "the attribution beside the quote";
+                let described: String;
+                let mut one_of_group = false;
                 let mut confidence = 0.8;
                 let speaker = match chosen.and_then(|x| x.speakers.first()) {
                     Some(m) => {
@@ -584,7 +805,14 @@ impl Reader<'_> {
                             how = "a description, read as the person it last titled";
                             confidence = 0.6;
                         }
-                        self.resolve(m, &mut ctx)
+                        let p = self.resolve(m, &mut ctx);
+                        if let Some((read, c)) = ctx.description_read.take() {
+                            one_of_group = read.contains(ONE_OF_THE_GROUP);
+                            described = read;
+                            how = described.as_str();
+                            confidence = c;
+                        }
+                        p
                     }
                     None => {
                         how = "no attribution: the speaker of the quote before it";
@@ -642,6 +870,7 @@ impl Reader<'_> {
                         "a direct quote of {} words; speaker from {how}",
                         q.words(text)
                     ),
+                    one_of_group,
                 });
                 last_quote_claim = Some(self.claims.len() - 1);
                 items.push(ItemRef::Claim(self.claims.len() - 1));
@@ -744,6 +973,7 @@ impl Reader<'_> {
                             reason:
                                 "the outlet says it could not verify: about the items just before"
                                     .into(),
+                            one_of_group: false,
                         });
                         items.push(ItemRef::Claim(self.claims.len() - 1));
                     }
@@ -775,6 +1005,7 @@ impl Reader<'_> {
                             order: None,
                             confidence: 0.6,
                             reason: format!("\"{phrase}\": the parties named before it are silent on the figures of the sentence"),
+                            one_of_group: false,
                         });
                         items.push(ItemRef::Claim(self.claims.len() - 1));
                     }
@@ -818,6 +1049,7 @@ impl Reader<'_> {
                 let Some(speaker) = self.resolve(m, &mut ctx) else {
                     continue;
                 };
+                let described = ctx.description_read.take();
                 self.note_speaker(speaker, &mut ctx);
                 let via = channel
                     .and_then(|m| self.resolve(&m, &mut ctx))
@@ -844,16 +1076,25 @@ impl Reader<'_> {
                     about: Vec::new(),
                     silent: Vec::new(),
                     order,
-                    confidence: if m.pronoun { 0.5 } else { 0.6 },
+                    confidence: match &described {
+                        Some((_, c)) => *c,
+                        None if m.pronoun => 0.5,
+                        None => 0.6,
+                    },
                     reason: if kind == ClaimKind::ReportedOrder {
                         "an attributed sentence that reports an order (\"told ... to\", \"ordered\")".into()
                     } else {
                         format!(
                             "an attributed sentence without quotation marks (\"{}\"){}",
                             s.tokens[x.verb].span.of(text),
-                            if m.pronoun { "; speaker from a pronoun, read as the last person named" } else { "" }
+                            match &described {
+                                Some((read, _)) => format!("; speaker from {read}"),
+                                None if m.pronoun => "; speaker from a pronoun, read as the last person named".to_string(),
+                                None => String::new(),
+                            }
                         )
                     },
+                    one_of_group: false,
                 });
                 items.push(ItemRef::Claim(self.claims.len() - 1));
             }
@@ -934,7 +1175,37 @@ impl Reader<'_> {
             .and_then(|x| x.speakers.first())
             .and_then(|m| self.resolve(m, ctx))
             .filter(|v| !claimants.contains(v));
+        self.briefed_by(s, &mut claimants, ctx);
         (claimants, via, how)
+    }
+
+    /// "South Korea estimates ..., according to lawmaker Lee, who was briefed by the
+    /// country's spy agency": the body that briefed the channel is where the claimant's
+    /// figure comes from, when it is part of that claimant; it takes the claimant's place.
+    fn briefed_by(&mut self, s: &Sentence, claimants: &mut [usize], ctx: &mut Context) {
+        let tokens = &s.tokens;
+        // "briefed by X", "informed by X", "citing X".
+        let Some(from) = (1..tokens.len()).find_map(|k| {
+            if tokens[k].is("by") && tokens[k - 1].is_any(&["briefed", "informed"]) {
+                Some(k + 1)
+            } else {
+                tokens[k - 1].is_any(&["citing", "quoting"]).then_some(k)
+            }
+        }) else {
+            return;
+        };
+        let Some(range) = noun_phrase_after(tokens, from) else {
+            return;
+        };
+        let m = mention(tokens, s.text, range);
+        let Some(body) = self.resolve(&m, ctx) else {
+            return;
+        };
+        if let Some(owner) = self.parties.list[body].owner {
+            for c in claimants.iter_mut().filter(|c| **c == owner) {
+                *c = body;
+            }
+        }
     }
 
     fn silent_parties(&mut self, s: &Sentence, phrase: &str, ctx: &mut Context) -> Vec<usize> {
@@ -1174,13 +1445,16 @@ pub fn draft(articles: &[Article]) -> Draft {
                 0.7,
             ),
         };
-        references.push(stated.as_ref().map(|(s, d)| Reference {
-            date: *d,
-            said: format!(
-                "{}'s date line, {}",
-                outlet.as_deref().unwrap_or(&article.file),
-                s.as_written.trim_end_matches('.')
-            ),
+        references.push(stated.as_ref().map(|(s, d)| {
+            Reference::new(
+                *d,
+                format!(
+                    "{}'s date line, {}",
+                    outlet.as_deref().unwrap_or(&article.file),
+                    s.as_written.trim_end_matches('.')
+                ),
+                s,
+            )
         }));
         let outlet_name = outlet
             .clone()
@@ -1442,6 +1716,8 @@ pub fn draft(articles: &[Article]) -> Draft {
         ItemRef::Claim(i) => claim_ids[claim_group_of[*i]].clone(),
     };
     let mut claims_out: Vec<Claim> = Vec::new();
+    // Claims whose speaker is one of a group, for "One of ...:" in the summary.
+    let mut spoken_by_one_of: HashSet<String> = HashSet::new();
     for (g, members) in claim_groups.iter().enumerate() {
         let first = &found_claims[members[0]];
         let mut claimants: Vec<usize> = Vec::new();
@@ -1531,6 +1807,9 @@ pub fn draft(articles: &[Article]) -> Draft {
         } else {
             first.reason.clone()
         };
+        if members.iter().all(|m| found_claims[*m].one_of_group) {
+            spoken_by_one_of.insert(claim_ids[g].clone());
+        }
         claims_out.push(Claim {
             id: claim_ids[g].clone(),
             kind: first.kind,
@@ -1673,14 +1952,18 @@ pub fn draft(articles: &[Article]) -> Draft {
             .map(|n| n.name.clone())
             .unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
-        for n in &d.names {
-            if n.name != best && !aliases.contains(&n.name) {
-                aliases.push(n.name.clone());
+        for n in d.names.iter().map(|n| &n.name).chain(&d.printed_aliases) {
+            if *n != best && !aliases.contains(n) {
+                aliases.push(n.clone());
             }
         }
         let id = unique_id(&slug(&best), "party", &mut used_ids);
         party_ids.insert(*p, id.clone());
-        let reason = if d.why_merged.is_empty() {
+        let reason = if let Some(introduced) = &d.introduced {
+            format!("a speaker or claimant {introduced}")
+        } else if d.descriptor {
+            "a speaker or claimant called only by a description, as printed: who it is, is for the editor to say".to_string()
+        } else if d.why_merged.is_empty() {
             "named as a speaker or claimant".to_string()
         } else {
             format!(
@@ -1688,13 +1971,23 @@ pub fn draft(articles: &[Article]) -> Draft {
                 d.why_merged.join(", ")
             )
         };
+        // Named by description, it is the editor's to name.
+        let confidence = if d.introduced.is_some() {
+            0.5
+        } else if d.descriptor {
+            0.3
+        } else if d.why_merged.is_empty() {
+            0.7
+        } else {
+            0.6
+        };
         parties_out.push(Party {
             id,
             name: best,
             kind: d.kind,
             aliases,
             part_of: None,
-            proposal: proposal(if d.why_merged.is_empty() { 0.7 } else { 0.6 }, reason),
+            proposal: proposal(confidence, reason),
         });
     }
     for (p, out) in referenced.iter().zip(parties_out.iter_mut()) {
@@ -1734,9 +2027,13 @@ pub fn draft(articles: &[Article]) -> Draft {
                 .first()
                 .and_then(|id| parties_out.iter().find(|p| &p.id == id));
             if let Some(p) = speaker {
+                // "One of the two men in the video ...": the group is the party, one spoke.
+                let name = match p.name.strip_prefix("The ") {
+                    Some(rest) if spoken_by_one_of.contains(&c.id) => format!("One of the {rest}"),
+                    _ => p.name.clone(),
+                };
                 c.summary = format!(
-                    "{}: \u{201C}{}\u{201D}",
-                    p.name,
+                    "{name}: \u{201C}{}\u{201D}",
                     c.summary.trim_end_matches([',', ' '])
                 );
             }

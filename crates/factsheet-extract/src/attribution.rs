@@ -4,6 +4,7 @@
 use factsheet_model::date::WEEKDAYS;
 
 use crate::figures::STOP;
+use crate::introduced::person_noun;
 use crate::tokens::{Span, Token};
 
 /// Verbs that attribute what a sentence says to its subject.
@@ -148,6 +149,7 @@ const DESCRIPTORS: &[&str] = &[
     "committee",
     "board",
     "union",
+    "network",
     "group",
     "residents",
     "witnesses",
@@ -262,6 +264,11 @@ pub struct Mention {
     pub pronoun: bool,
     /// A description with no name ("the Ukrainian president", "the man").
     pub descriptor: bool,
+    /// Written with "the": it refers back to someone ("the man"), where "a man" brings
+    /// someone in.
+    pub definite: bool,
+    /// Byte offset of its first word.
+    pub at: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -282,7 +289,9 @@ fn is_time_word(t: &Token) -> bool {
 }
 
 fn np_word(t: &Token) -> bool {
-    t.is_word && (t.capital || t.is_any(DESCRIPTORS)) && !t.is_any(&WEEKDAYS)
+    t.is_word
+        && (t.capital || t.is_any(DESCRIPTORS) || person_noun(&t.lower).is_some())
+        && !t.is_any(&WEEKDAYS)
 }
 
 /// The speaker's words ending just before token `end` (exclusive), going back.
@@ -323,7 +332,7 @@ pub(crate) fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<(usize,
 }
 
 /// The speaker's words starting at token `from`, going forward ("according to the U.S.").
-fn noun_phrase_after(tokens: &[Token], from: usize) -> Option<(usize, usize)> {
+pub(crate) fn noun_phrase_after(tokens: &[Token], from: usize) -> Option<(usize, usize)> {
     let mut k = from;
     if tokens.get(k).is_some_and(|t| t.is("the")) {
         k += 1;
@@ -362,6 +371,8 @@ pub(crate) fn mention(tokens: &[Token], text: &str, (first, last): (usize, usize
         words,
         pronoun: false,
         descriptor,
+        definite: tokens[first].is("the"),
+        at: tokens[first].span.0,
     }
 }
 
@@ -444,6 +455,8 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     words: p.span.of(text).to_string(),
                     pronoun: true,
                     descriptor: false,
+                    definite: false,
+                    at: p.span.0,
                 }],
                 verb: v,
                 placement: if after_comma || k == 1 && v + 2 >= tokens.len() {
@@ -452,6 +465,41 @@ pub fn attributions(tokens: &[Token], text: &str) -> Vec<Attribution> {
                     Placement::Inline
                 },
                 first: k - 1,
+            });
+            continue;
+        }
+        // "Speaking through an interpreter, one said", "one of them said": one of a group
+        // brought in before.
+        let one_at = if k >= 3 && tokens[k - 1].is("them") && tokens[k - 2].is("of") {
+            k - 3
+        } else {
+            k.saturating_sub(1)
+        };
+        if k > 0
+            && tokens[one_at].is("one")
+            && (one_at == 0 || tokens[one_at - 1].is(",") || !tokens[one_at - 1].is_word)
+        {
+            let one = &tokens[one_at];
+            out.push(Attribution {
+                speakers: vec![Mention {
+                    words: one.span.of(text).to_string(),
+                    pronoun: false,
+                    descriptor: true,
+                    definite: true,
+                    at: one.span.0,
+                }],
+                verb: v,
+                // As for a named subject: after a comma or a closing quote, it trails.
+                placement: if one_at > 0
+                    && (tokens[one_at - 1].is(",")
+                        || tokens[one_at - 1].lower == "\u{201d}"
+                        || tokens[one_at - 1].is("\""))
+                {
+                    Placement::Trailing
+                } else {
+                    Placement::Inline
+                },
+                first: one_at,
             });
             continue;
         }
@@ -576,6 +624,16 @@ mod tests {
         assert_eq!(
             who("He said more would come."),
             [(vec!["He".to_string()], Placement::Inline)]
+        );
+        // "one" at a clause's start is a speaker (one of a group); inside a clause it is not.
+        assert_eq!(
+            who("Speaking slowly, one said it was cold."),
+            [(vec!["one".to_string()], Placement::Trailing)]
+        );
+        assert!(who("No one said a word.").is_empty());
+        assert_eq!(
+            who("\u{201C}It is gone,\u{201D} one of them said."),
+            [(vec!["one".to_string()], Placement::Trailing)]
         );
     }
 }

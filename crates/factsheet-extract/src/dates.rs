@@ -124,6 +124,36 @@ pub struct Reference {
     pub date: PartialDate,
     /// "the source's date line, Jan. 12, 2025" or "no date line".
     pub said: String,
+    /// The date line's UTC offset ("-05:00" for "11:08 p.m. ET" in January), when it gives a
+    /// time zone: "on Monday" is a day where the source was written, not in UTC.
+    pub utc_offset: Option<String>,
+}
+
+impl Reference {
+    /// A date line read by `stated`, with the offset its time zone gives.
+    pub fn new(date: PartialDate, said: String, stated: &StatedDate) -> Reference {
+        // `stated` writes "2025-01-12T23:08-05:00" when the line gives a zone.
+        let utc_offset = stated
+            .at
+            .contains('T')
+            .then(|| stated.at.get(stated.at.len().saturating_sub(6)..))
+            .flatten()
+            .filter(|o| o.starts_with(['+', '-']) && o.as_bytes().get(3) == Some(&b':'))
+            .map(str::to_string);
+        Reference {
+            date,
+            said,
+            utc_offset,
+        }
+    }
+
+    /// What a day counted from this date line is counted in, for the basis.
+    fn counted_in(&self) -> String {
+        match &self.utc_offset {
+            Some(o) => format!(" The day is counted in the date line's time zone, UTC{o}."),
+            None => String::new(),
+        }
+    }
 }
 
 fn days_before(date: PartialDate, days: i64) -> Option<PartialDate> {
@@ -239,17 +269,18 @@ pub fn as_of(tokens: &[Token], text: &str, reference: Option<&Reference>) -> Opt
             });
             let basis = match (reference, resolved) {
                 (Some(r), Some(_)) => format!(
-                    "The last {} on or before {}.",
+                    "The last {} on or before {}.{}",
                     capitalised(WEEKDAYS[w]),
-                    r.said
+                    r.said,
+                    r.counted_in()
                 ),
                 _ => "Its source has no date line, so the day cannot be placed.".into(),
             };
             return Some((
                 AsOf::Relative {
                     as_written: written,
+                    utc_offset: resolved.and(reference).and_then(|r| r.utc_offset.clone()),
                     resolved: resolved.map(day_text),
-                    utc_offset: None,
                     basis,
                 },
                 span,
@@ -278,15 +309,15 @@ pub fn as_of(tokens: &[Token], text: &str, reference: Option<&Reference>) -> Opt
                 _ => None,
             };
             let basis = match (reference, resolved) {
-                (Some(r), Some(_)) => format!("Counted from {}.", r.said),
+                (Some(r), Some(_)) => format!("Counted from {}.{}", r.said, r.counted_in()),
                 (Some(r), None) => format!("A stretch, not a day: before {}.", r.said),
                 (None, _) => "Its source has no date line, so it cannot be pinned to dates.".into(),
             };
             return Some((
                 AsOf::Relative {
                     as_written: span.of(text).to_string(),
+                    utc_offset: resolved.and(reference).and_then(|r| r.utc_offset.clone()),
                     resolved: resolved.map(day_text),
-                    utc_offset: None,
                     basis,
                 },
                 span,
@@ -341,6 +372,7 @@ mod tests {
         let reference = Reference {
             date: PartialDate::parse("2024-03-09").unwrap(),
             said: "the date line".into(),
+            utc_offset: None,
         };
         let text = "The council on Tuesday said so.";
         let tokens = tokenize(text, Span(0, text.len()));
@@ -356,6 +388,33 @@ mod tests {
             matches!(as_of, AsOf::Approximate { ref period, .. } if period == "2023-12"),
             "{as_of:?}"
         );
+    }
+
+    #[test]
+    fn days_are_counted_in_the_date_lines_time_zone() {
+        let line = "Updated Jan. 12, 2025, 11:08 p.m. ET.";
+        let (s, date) = stated(line).unwrap();
+        let reference = Reference::new(date, "the date line".into(), &s);
+        assert_eq!(reference.utc_offset.as_deref(), Some("-05:00"));
+        let text = "The agency on Monday put the figure at 300.";
+        let tokens = tokenize(text, Span(0, text.len()));
+        let (as_of, _) = as_of_fn(&tokens, text, &reference);
+        match as_of {
+            AsOf::Relative {
+                resolved,
+                utc_offset,
+                basis,
+                ..
+            } => {
+                assert_eq!(resolved.as_deref(), Some("2025-01-06"));
+                assert_eq!(utc_offset.as_deref(), Some("-05:00"));
+                assert!(basis.ends_with("time zone, UTC-05:00."), "{basis}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // No zone on the line: no offset claimed.
+        let (s, date) = stated("March 9, 2024").unwrap();
+        assert_eq!(Reference::new(date, String::new(), &s).utc_offset, None);
     }
 
     fn as_of_fn(tokens: &[Token], text: &str, r: &Reference) -> (AsOf, Span) {

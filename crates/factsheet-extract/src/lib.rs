@@ -19,6 +19,7 @@ mod assemble;
 mod attribution;
 mod dates;
 mod figures;
+mod introduced;
 mod names;
 mod quotes;
 mod tokens;

@@ -10,7 +10,8 @@
 //!   as the status rules count them);
 //! - a direct quote (a citation of a `quote` claim with quotation marks) is found when a
 //!   draft quote cites the same source with the quoted words, and right when the draft's
-//!   speaker is the sheet's claimant (by name or alias);
+//!   speaker is the sheet's claimant (by name or alias; a party the sheet describes rather
+//!   than names, by a draft name holding every word of its description);
 //! - a conflict is proposed when one draft conflict holds at least two of its items.
 //!
 //! The articles are read from `../shared/seeds`, never copied into the project.
@@ -43,14 +44,32 @@ fn names_of(sheet: &Sheet, id: &str) -> Vec<String> {
         .collect()
 }
 
-/// The sheet party a draft party names, by name or alias.
+/// Whether a sheet party is described rather than named ("The captured soldiers in
+/// Zelenskyy's video"): its name has words in lower case besides function words.
+fn described(name: &str) -> bool {
+    name.split_whitespace()
+        .skip(1)
+        .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// The sheet party a draft party names, by name or alias; a party the sheet describes, by a
+/// draft name that says all its description says (every word of it, as `words` folds them):
+/// an editor's description and the draft's, built from the article's words, cannot be
+/// expected to be the same string.
 fn party_in_sheet(draft: &Sheet, sheet: &Sheet, draft_id: &str) -> Option<String> {
     let names = names_of(draft, draft_id);
-    sheet
+    let by_name = sheet
         .parties
         .iter()
-        .find(|p| names_of(sheet, &p.id).iter().any(|n| names.contains(n)))
-        .map(|p| p.id.clone())
+        .find(|p| names_of(sheet, &p.id).iter().any(|n| names.contains(n)));
+    let by_description = || {
+        let draft_words: Vec<BTreeSet<String>> = names.iter().map(|n| words(n)).collect();
+        sheet
+            .parties
+            .iter()
+            .find(|p| described(&p.name) && draft_words.iter().any(|w| words(&p.name).is_subset(w)))
+    };
+    by_name.or_else(by_description).map(|p| p.id.clone())
 }
 
 fn origin(sheet: &Sheet, id: &str) -> String {
@@ -483,11 +502,9 @@ fn the_seed_story_measured_against_the_hand_made_sheet() {
     assert!(m.parties_whole);
     assert_eq!(m.conflicts_proposed, sheet.conflicts.len());
     assert!(m.precision.0 * 4 >= m.precision.1 * 3);
-    // The acceptance asks 90% of direct quotes; the speaker of "the man said" is a party the
-    // sheet describes ("the captured soldiers in Zelenskyy's video"), which no rule here can
-    // name, so this holds the level reached (6 of 7) and the README says so.
+    // At least 90% of direct quotes with the right speaker.
     assert!(
-        m.quotes_right * 7 >= m.quotes_total * 6,
+        m.quotes_right * 10 >= m.quotes_total * 9,
         "{} of {}",
         m.quotes_right,
         m.quotes_total
@@ -537,4 +554,20 @@ fn the_seed_draft_is_verbatim_and_refused_only_for_its_proposals() {
     assert!(
         factsheet_model::validate::check(&draft, None, &factsheet_model::RustNumberText).is_empty()
     );
+}
+
+/// The measure itself: a described party is matched only by a name that says all its
+/// description says; a named party only by its name.
+#[test]
+fn a_described_party_is_matched_by_every_word_of_its_description() {
+    let sheet_name = "The captured soldiers in Zelenskyy's video";
+    assert!(described(sheet_name));
+    assert!(!described("South Korea's National Intelligence Service"));
+    let holds = |draft: &str| words(sheet_name).is_subset(&words(draft));
+    assert!(holds(
+        "The two men in the video Zelenskyy\u{2019}s X post included (captured North Korean soldiers, Ukraine said)"
+    ));
+    assert!(!holds("The man"));
+    assert!(!holds("The captured soldiers"));
+    assert!(!holds("The two men in Zelenskyy's video"));
 }
