@@ -1,25 +1,18 @@
 //! The card's ties to the page around it: deep links (`#fig-…` in the page's address opens
-//! that figure's citations), Escape anywhere and clicks outside closing an open popover, and
-//! links inside the card that never touch the host page's address or history.
+//! that figure's citations, and its disclosure if it is in a closed one), and links inside
+//! the card that never touch the host page's address or history. Escape and clicks outside
+//! are the browser's (the citations are `popover`s).
 
 use yew::prelude::*;
 
-#[cfg(target_arch = "wasm32")]
-use super::popover_state::Action;
-use super::popover_state::Popovers;
-
 /// Subscribes for as long as the card is mounted; `anchors` are the ids deep links may name.
 #[hook]
-pub fn use_page_events(
-    dispatch: UseReducerDispatcher<Popovers>,
-    anchors: Vec<String>,
-    root: NodeRef,
-) {
+pub fn use_page_events(anchors: Vec<String>, root: NodeRef) {
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
-        let listeners = subscribe(dispatch, anchors, root);
+        let listeners = subscribe(anchors, root);
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (dispatch, anchors, root);
+        let _ = (anchors, root);
         move || {
             #[cfg(target_arch = "wasm32")]
             drop(listeners);
@@ -28,11 +21,7 @@ pub fn use_page_events(
 }
 
 #[cfg(target_arch = "wasm32")]
-fn subscribe(
-    dispatch: UseReducerDispatcher<Popovers>,
-    anchors: Vec<String>,
-    root: NodeRef,
-) -> Vec<gloo::events::EventListener> {
+fn subscribe(anchors: Vec<String>, root: NodeRef) -> Vec<gloo::events::EventListener> {
     use std::rc::Rc;
 
     use gloo::events::{EventListener, EventListenerOptions};
@@ -57,23 +46,49 @@ fn subscribe(
             Some(target)
         }
     };
-    // What a link to `#anchor` does: opens that item's citations and brings it into view.
+    // What a link to `#anchor` does: opens the closed disclosure it is in, brings it into
+    // view (inside a shadow root the browser cannot scroll to an anchor itself) and opens its
+    // citations. The disclosure's `open` is set on the element, not rendered: the reader may
+    // close it again, and nothing re-renders it behind their back.
     let follow = {
-        let dispatch = dispatch.clone();
         let anchors = anchors.clone();
         move |anchor: &str, target: &web_sys::Element| {
-            if anchors.iter().any(|a| a == anchor) {
-                dispatch.dispatch(Action::DeepLink(anchor.to_string()));
+            if let Ok(Some(details)) = target.closest("details") {
+                let _ = details.set_attribute("open", "");
             }
-            // Inside a shadow root the browser cannot scroll to the anchor itself.
             target.scroll_into_view();
+            if anchors.iter().any(|a| a == anchor) {
+                let popover = target
+                    .query_selector(".fs-popover")
+                    .ok()
+                    .flatten()
+                    .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(popover) = popover {
+                    if !popover.matches(":popover-open").unwrap_or(true) {
+                        let _ = popover.show_popover();
+                    }
+                }
+            }
+        }
+    };
+    // Closes whatever popover of this card is open.
+    let close = {
+        let root = root.clone();
+        move || {
+            let open = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(".fs-popover:popover-open").ok().flatten())
+                .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(popover) = open {
+                let _ = popover.hide_popover();
+            }
         }
     };
     // The page's address names an item (on load, or when the host page moves to it); any
     // other address (Back, Forward, the host's own navigation) closes what is open, so that
     // going back never leaves a popover behind.
     let open_from_address = {
-        let dispatch = dispatch.clone();
+        let close = close.clone();
         let window = window.clone();
         let in_card = in_card.clone();
         let follow = follow.clone();
@@ -82,7 +97,7 @@ fn subscribe(
             let anchor = hash.trim_start_matches('#');
             match in_card(anchor) {
                 Some(target) if anchors.iter().any(|a| a == anchor) => follow(anchor, &target),
-                _ if !on_load => dispatch.dispatch(Action::Dismiss),
+                _ if !on_load => close(),
                 _ => {}
             }
         }
@@ -97,26 +112,13 @@ fn subscribe(
         EventListener::new(&window, "popstate", move |_| open(false))
     };
     // A page restored from the back-forward cache comes back as it was left: closed.
-    let on_restore = {
-        let dispatch = dispatch.clone();
-        EventListener::new(&window, "pageshow", move |e| {
-            if e.dyn_ref::<web_sys::PageTransitionEvent>()
-                .is_some_and(|p| p.persisted())
-            {
-                dispatch.dispatch(Action::Dismiss);
-            }
-        })
-    };
-    let on_key = {
-        let dispatch = dispatch.clone();
-        EventListener::new(&document, "keydown", move |e| {
-            if e.dyn_ref::<web_sys::KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape")
-            {
-                dispatch.dispatch(Action::Dismiss);
-            }
-        })
-    };
+    let on_restore = EventListener::new(&window, "pageshow", move |e| {
+        if e.dyn_ref::<web_sys::PageTransitionEvent>()
+            .is_some_and(|p| p.persisted())
+        {
+            close();
+        }
+    });
     // Not passive (gloo's default): it may have to keep the browser from following a link.
     let active = EventListenerOptions::enable_prevent_default();
     let on_click = EventListener::new_with_options(&document, "click", active, move |e| {
@@ -126,10 +128,6 @@ fn subscribe(
             .iter()
             .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
             .collect();
-        let inside = path.iter().any(|el| el.class_list().contains("fs-cited"));
-        if !inside {
-            dispatch.dispatch(Action::Dismiss);
-        }
         // A link to a place in this card is followed here, not by the browser: the browser
         // would write `#…` into the host page's address and add a history entry.
         let link = path
@@ -157,5 +155,5 @@ fn subscribe(
             }
         }
     });
-    vec![on_hash, on_history, on_restore, on_key, on_click]
+    vec![on_hash, on_history, on_restore, on_click]
 }
