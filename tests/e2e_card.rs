@@ -328,12 +328,14 @@ async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
     .await;
 }
 
-/// A link to `#fig-<id>` opens that figure's citation, inside the viewport, on load.
+/// A link to `#fig-<id>` opens that figure's citation, inside the viewport, on load; a link to
+/// a claim in a closed disclosure opens the disclosure and the claim's citation.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn a_deep_link_opens_that_figures_citation_in_view() {
     let items = figures();
-    let chosen: Vec<Item> = [items.first(), items.last()]
+    let claims = claims();
+    let chosen: Vec<Item> = [items.first(), items.last(), claims.last()]
         .into_iter()
         .flatten()
         .cloned()
@@ -347,6 +349,12 @@ async fn a_deep_link_opens_that_figures_citation_in_view() {
                 open_card(&browser, viewport, &format!("#{anchor}")).await?;
                 let case = format!("{}: deep link #{anchor}", viewport.name);
                 expect_open(&browser, item, &case, &mut problems).await?;
+                let closed = browser
+                    .execute(CLOSED_DISCLOSURE_OF, vec![json!(item.popover_id)])
+                    .await?;
+                if closed.element().is_ok() {
+                    problems.push(format!("{case}: its disclosure stayed closed"));
+                }
             }
             Ok(problems)
         }

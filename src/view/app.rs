@@ -11,7 +11,6 @@ use super::figure_card::FigureCard;
 use super::footer::Footer;
 use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
-use super::page_events::use_page_events;
 use super::present::{notes, present, SheetView, SourceNotes};
 use super::print_notes::PrintNotes;
 use super::skip_link::SkipLink;
@@ -78,19 +77,12 @@ pub fn app(props: &AppProps) -> Html {
     // Paper only; cheap to work out again (a few dozen quotes), dearer to memoise in bytes.
     let print_notes: Vec<SourceNotes> =
         notes(&view.sources, &view.summary, &view.figures, &view.claims);
-    let anchors: Vec<String> = view
-        .figures
-        .iter()
-        .map(|f| f.item.anchor.clone())
-        .chain(view.claims.iter().map(|c| c.item.anchor.clone()))
-        .collect();
-    // First tell the embed the card is live (it drops the pre-render's footnotes), then act on
-    // a deep link: scrolling before the footnotes collapse would land in the wrong place.
+    // Tell the embed the card is live. Deep links and links within the card are the loader's
+    // script's (`xtask/pages/loader-popovers.js`), which acts on them once it is.
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    use_page_events(anchors, root.clone());
     let aliases: Vec<(AttrValue, AttrValue)> = view
         .aliases
         .iter()

@@ -16,7 +16,6 @@ mod footer;
 pub mod format;
 mod header;
 mod legend;
-mod page_events;
 pub mod present;
 mod print_notes;
 mod skip_link;

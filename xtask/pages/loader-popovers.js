@@ -118,6 +118,17 @@
       }
     });
     on("keydown", function (e) { if (e.key === "Escape") clearTimeout(timer); });
+    // A link in the card to a place in it is followed here, never by the browser, which would
+    // write the fragment into the host page's address and history (and could not reach into
+    // the shadow root). Keyboard readers land on the item's button, else on the place.
+    on("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[href^='#']");
+      var target = a && root.getElementById(a.getAttribute("href").slice(1));
+      if (!target) return;
+      e.preventDefault();
+      var button = itemOf(target) ? openItem(target) : (target.scrollIntoView(), target);
+      if (button.hasAttribute("tabindex") || button.matches("button")) button.focus();
+    });
     on("beforetoggle", function (e) {
       var p = e.target, g = group(p);
       if (!g) return;
@@ -158,7 +169,55 @@
       }
     };
     sync(root);
+    fromAddress(root, true);
   }
+
+  // The popover of an item (a figure, a claim, the summary) when `target` is one.
+  function itemOf(target) {
+    return target && target.querySelector(":scope > .fs-cited > .fs-popover");
+  }
+
+  // Opens an item's citations, and the disclosure it is in, and brings it into view (inside a
+  // shadow root the browser cannot scroll to an anchor itself); returns its button.
+  function openItem(target) {
+    var details = target.closest("details"), p = itemOf(target);
+    if (details) details.open = true;
+    target.scrollIntoView();
+    if (!p.matches(":popover-open")) p.showPopover();
+    return target.querySelector(".fs-figure-button");
+  }
+
+  // The page's address naming an item opens it: once per card, as soon as the card has its
+  // items (a card by URL gets them later), and whenever the host page moves to one. Any other
+  // address (Back, Forward, the host's own navigation) closes what is open, so that going back
+  // never leaves a popover behind.
+  function fromAddress(root, once) {
+    if (once && (root.fsAddressed || !root.querySelector(".fs-cited"))) return;
+    root.fsAddressed = true;
+    var id = location.hash.slice(1), target = id && root.getElementById(id);
+    if (itemOf(target)) openItem(target);
+    else if (!once) closeIn(root);
+  }
+
+  function closeIn(root) {
+    var p = root.querySelector(".fs-popover:popover-open");
+    if (p) p.hidePopover();
+  }
+
+  function eachCard(then) {
+    var hosts = document.querySelectorAll("[data-factsheet], fact-sheet");
+    for (var i = 0; i < hosts.length; i++) {
+      var root = hosts[i].shadowRoot;
+      if (root && wired.has(root)) then(root);
+    }
+  }
+  ["hashchange", "popstate"].forEach(function (type) {
+    window.addEventListener(type, function () {
+      eachCard(function (root) { fromAddress(root, false); });
+    });
+  });
+  // A page restored from the back-forward cache comes back as it was left: closed.
+  window.addEventListener("pageshow", function (e) { if (e.persisted) eachCard(closeIn); });
 
   // What the wasm rendered (hydration rewrites the attributes it renders) follows what is
   // open.
@@ -253,6 +312,9 @@
   var hosts = document.querySelectorAll("[data-factsheet], fact-sheet");
   for (var i = 0; i < hosts.length; i++) wireHost(hosts[i]);
   ["pointerover", "focusin", "factsheet:ready"].forEach(function (type) {
-    document.addEventListener(type, function (e) { wireHost(e.target); }, true);
+    document.addEventListener(type, function (e) {
+      wireHost(e.target);
+      if (type === "factsheet:ready" && e.target.shadowRoot) fromAddress(e.target.shadowRoot, true);
+    }, true);
   });
 })();
