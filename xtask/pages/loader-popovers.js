@@ -5,10 +5,10 @@
 // focus, which closes when the pointer leaves (with a grace on its way into the popover) or
 // focus moves on; a click on a preview keeps it open (pinned) and focus goes into what the
 // reader opened, and back to its button when it closes; its buttons join the tab order only
-// when pinned; aria-expanded; and its place: by its button inside the viewport, or for a
-// pinned one on a phone a panel along the bottom. It listens on each card's shadow root, so
-// the pre-rendered card answers as soon as this runs, and whatever the wasm renders later the
-// same way.
+// when pinned; aria-expanded; its place: by its button inside the viewport, or for a pinned
+// one on a phone a panel along the bottom; and links to an item (the page's address, links
+// within the card). It listens on each card's shadow root, so the pre-rendered card answers
+// as soon as this runs, and whatever the wasm renders later the same way.
 (function () {
   // How long the mouse rests on an item before its preview opens (a pointer crossing the card
   // opens nothing), how long a preview outlives the pointer leaving towards it (a pointer may
@@ -150,6 +150,7 @@
         if (!leaving && !outside && active && (active === p || p.contains(active))) {
           g.querySelector(".fs-figure-button").focus();
         }
+        placer.unobserve(p);
         if (current === p) current = null;
       }
     });
