@@ -749,6 +749,66 @@ async fn the_pre_rendered_card_answers_before_its_wasm_arrives() {
     .await;
 }
 
+/// Without its script (a page that carries none, or before the script has run), the
+/// pre-rendered card's citations still open and close, by the browser alone: a click on a
+/// figure shows its citation inside the viewport (in its middle: placing it by its button is
+/// the script's), and Escape closes it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn without_its_script_a_citation_opens_inside_the_viewport_and_escape_closes_it() {
+    let items = figures();
+    run(&[DESKTOP, NARROW], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            let page = format!(
+                "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+                 <title>no script</title>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+                demo_prerendered_host("")
+            );
+            let site = Site::new(&[("no-script.html", page.into_bytes())], NO_POLICY);
+            open_before_wasm(&browser, viewport, &site.url("no-script.html")).await?;
+            let chosen = [items.first(), items.last()];
+            for item in chosen.into_iter().flatten() {
+                for place in PLACES {
+                    let case = format!("{}: no script, click {} at {place}", viewport.name, item.popover_id);
+                    let button = scroll_to(&browser, item, place).await?;
+                    button.click().await?;
+                    let deadline = Instant::now() + POPOVER_TIMEOUT;
+                    let mut state = popover_state(&browser, &item.popover_id).await?;
+                    while !state.shown && Instant::now() < deadline {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        state = popover_state(&browser, &item.popover_id).await?;
+                    }
+                    if !state.shown {
+                        problems.push(format!("{case}: the citation did not show"));
+                        continue;
+                    }
+                    let [l, t, r, b] = state.rect.map(|v| v.round());
+                    if !state.inside() {
+                        problems.push(format!(
+                            "{case}: at left {l} top {t} right {r} bottom {b}, not inside the {:?} viewport",
+                            state.viewport
+                        ));
+                    }
+                    press(&browser, Key::Escape).await?;
+                    let deadline = Instant::now() + POPOVER_TIMEOUT;
+                    while popover_state(&browser, &item.popover_id).await?.shown {
+                        if Instant::now() > deadline {
+                            problems.push(format!("{case}: Escape did not close it"));
+                            break;
+                        }
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                }
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
 /// No click anywhere on the card changes the host page's address or adds to its history:
 /// every button, link and summary in turn (each figure's button, its popover's close, copy and
 /// cite buttons, the links from a disagreement to its figures, which open that figure's
