@@ -328,12 +328,14 @@ async fn a_tap_shows_the_citation_inside_a_phones_viewport() {
     .await;
 }
 
-/// A link to `#fig-<id>` opens that figure's citation, inside the viewport, on load.
+/// A link to `#fig-<id>` opens that figure's citation, inside the viewport, on load; a link to
+/// a claim in a closed disclosure opens the disclosure and the claim's citation.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
 async fn a_deep_link_opens_that_figures_citation_in_view() {
     let items = figures();
-    let chosen: Vec<Item> = [items.first(), items.last()]
+    let claims = claims();
+    let chosen: Vec<Item> = [items.first(), items.last(), claims.last()]
         .into_iter()
         .flatten()
         .cloned()
@@ -347,6 +349,12 @@ async fn a_deep_link_opens_that_figures_citation_in_view() {
                 open_card(&browser, viewport, &format!("#{anchor}")).await?;
                 let case = format!("{}: deep link #{anchor}", viewport.name);
                 expect_open(&browser, item, &case, &mut problems).await?;
+                let closed = browser
+                    .execute(CLOSED_DISCLOSURE_OF, vec![json!(item.popover_id)])
+                    .await?;
+                if closed.element().is_ok() {
+                    problems.push(format!("{case}: its disclosure stayed closed"));
+                }
             }
             Ok(problems)
         }
@@ -598,6 +606,202 @@ async fn a_phones_panel_shows_its_whole_text_and_a_close_button() {
                     .element()?;
                 tap(&browser, &close).await?;
                 expect_closed(&browser, item, &format!("{case}, close button"), true, &mut problems).await?;
+            }
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// The pre-rendered card answers before its wasm has arrived, and goes on answering the same
+/// way once it has. The page embeds the card with the embed script, and the server holds the
+/// wasm: on a desktop, a hover shows a figure's citation inside the viewport, which the
+/// pointer can move into, and Escape closes it; focus shows a figure's citation, Tab moves on
+/// to the next figure's, Enter keeps it open with focus inside it, Escape closes it with
+/// focus back on its button, and Enter opens it again with focus inside. On a phone, a tap
+/// opens the panel along the bottom, whose close button closes it with focus back on the
+/// figure. All the while the card is not live. Then, with a citation open, the wasm arrives:
+/// the card goes live with the citation still open and inside the viewport, and Escape closes
+/// it with focus back on its button.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_pre_rendered_card_answers_before_its_wasm_arrives() {
+    let items = all_items();
+    run(&[DESKTOP, PHONE], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            // A phone's page says its width is the device's, as the one-file page does.
+            let page = fixture_page(
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+                &demo_prerendered_host(""),
+            );
+            let site = HeldWasm::new(page.into_bytes());
+            open_before_wasm(&browser, viewport, &site.url()).await?;
+            let figures: Vec<&Item> = items.iter().filter(|i| i.words.is_some()).collect();
+            let (first, last) = match (figures.first(), figures.last()) {
+                (Some(f), Some(l)) => (*f, *l),
+                _ => return Err("no figures".into()),
+            };
+            let before = format!("{}: before the wasm", viewport.name);
+            // The item left open while the wasm arrives.
+            let open_across;
+            if viewport.phone {
+                for item in [first, last] {
+                    let case = format!("{before}, tap {}", item.popover_id);
+                    let button = scroll_to(&browser, item, "center").await?;
+                    tap(&browser, &button).await?;
+                    if expect_open(&browser, item, &case, &mut problems).await?.is_none() {
+                        continue;
+                    }
+                    let panel = panel_state(&browser, &item.popover_id).await?;
+                    if !panel.sheet || !panel.close_hit {
+                        problems.push(format!(
+                            "{case}: not a panel with a close button to hit (sheet {}, close {})",
+                            panel.sheet, panel.close_hit
+                        ));
+                    }
+                    let close = browser
+                        .execute(
+                            "const h = document.querySelector('[data-factsheet]');
+                             return h.shadowRoot.querySelector(`[id='${arguments[0]}'] .fs-popover-close`);",
+                            vec![json!(item.popover_id)],
+                        )
+                        .await?
+                        .element()?;
+                    tap(&browser, &close).await?;
+                    expect_closed(&browser, item, &format!("{case}, close button"), true, &mut problems)
+                        .await?;
+                }
+                let button = scroll_to(&browser, first, "center").await?;
+                tap(&browser, &button).await?;
+                expect_open(&browser, first, &format!("{before}, tap again"), &mut problems).await?;
+                open_across = first;
+            } else {
+                let case = format!("{before}, hover {}", first.popover_id);
+                let button = scroll_to(&browser, first, "center").await?;
+                mouse(&browser).move_to_element_center(&button).perform().await?;
+                if let Some(state) = expect_open(&browser, first, &case, &mut problems).await? {
+                    let (x, y) = (state.rect[0] + 12.0, state.rect[1] + 12.0);
+                    mouse(&browser).move_to(x as i64, y as i64).perform().await?;
+                    settle(&browser).await?;
+                    if !popover_state(&browser, &first.popover_id).await?.shown {
+                        problems.push(format!("{case}: it closed when the pointer moved into it"));
+                    }
+                }
+                press(&browser, Key::Escape).await?;
+                expect_closed(&browser, first, &format!("{case}, Escape"), false, &mut problems).await?;
+                mouse(&browser).move_to(1, 1).perform().await?;
+
+                browser
+                    .execute("arguments[0].focus();", vec![button.to_json()?])
+                    .await?;
+                expect_open(&browser, first, &format!("{before}, focus {}", first.popover_id), &mut problems)
+                    .await?;
+                let next = tab_to_next_citation(&browser).await?;
+                let item = next
+                    .as_deref()
+                    .and_then(|id| find_item(&items, id))
+                    .ok_or_else(|| format!("{before}: Tab reached no other citation button"))?;
+                let case = format!("{before}, Tab to {}", item.popover_id);
+                expect_open(&browser, item, &case, &mut problems).await?;
+                press(&browser, Key::Enter).await?;
+                settle(&browser).await?;
+                let focus = focus_state(&browser).await?;
+                if !popover_state(&browser, &item.popover_id).await?.shown || !focus.in_popover {
+                    problems.push(format!(
+                        "{case}, Enter: not kept open with focus inside (focus on {})",
+                        focus.what
+                    ));
+                }
+                press(&browser, Key::Escape).await?;
+                expect_closed(&browser, item, &format!("{case}, Enter, Escape"), true, &mut problems)
+                    .await?;
+                press(&browser, Key::Enter).await?;
+                expect_open(&browser, item, &format!("{case}, Escape, Enter"), &mut problems).await?;
+                if !focus_state(&browser).await?.in_popover {
+                    problems.push(format!("{case}, Escape, Enter: focus did not go into it"));
+                }
+                open_across = item;
+            }
+            if card_is_live(&browser).await? {
+                problems.push(format!("{before}: the card went live although its wasm was held"));
+            }
+
+            // The wasm arrives, with a citation open.
+            site.release();
+            let deadline = Instant::now() + RENDER_TIMEOUT;
+            while !card_is_live(&browser).await? {
+                if Instant::now() > deadline {
+                    return Err(format!("{}: the card never went live", viewport.name).into());
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            settle(&browser).await?;
+            let case = format!("{}: once live, {}", viewport.name, open_across.popover_id);
+            expect_open(&browser, open_across, &case, &mut problems).await?;
+            press(&browser, Key::Escape).await?;
+            expect_closed(&browser, open_across, &format!("{case}, Escape"), true, &mut problems)
+                .await?;
+            Ok(problems)
+        }
+    })
+    .await;
+}
+
+/// Without its script (a page that carries none, or before the script has run), the
+/// pre-rendered card's citations still open and close, by the browser alone: a click on a
+/// figure shows its citation inside the viewport (in its middle: placing it by its button is
+/// the script's), and Escape closes it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn without_its_script_a_citation_opens_inside_the_viewport_and_escape_closes_it() {
+    let items = figures();
+    run(&[DESKTOP, NARROW], |browser, viewport| {
+        let items = items.clone();
+        async move {
+            let mut problems = Vec::new();
+            let page = format!(
+                "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+                 <title>no script</title>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+                demo_prerendered_host("")
+            );
+            let site = Site::new(&[("no-script.html", page.into_bytes())], NO_POLICY);
+            open_before_wasm(&browser, viewport, &site.url("no-script.html")).await?;
+            let chosen = [items.first(), items.last()];
+            for item in chosen.into_iter().flatten() {
+                for place in PLACES {
+                    let case = format!("{}: no script, click {} at {place}", viewport.name, item.popover_id);
+                    let button = scroll_to(&browser, item, place).await?;
+                    button.click().await?;
+                    let deadline = Instant::now() + POPOVER_TIMEOUT;
+                    let mut state = popover_state(&browser, &item.popover_id).await?;
+                    while !state.shown && Instant::now() < deadline {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        state = popover_state(&browser, &item.popover_id).await?;
+                    }
+                    if !state.shown {
+                        problems.push(format!("{case}: the citation did not show"));
+                        continue;
+                    }
+                    let [l, t, r, b] = state.rect.map(|v| v.round());
+                    if !state.inside() {
+                        problems.push(format!(
+                            "{case}: at left {l} top {t} right {r} bottom {b}, not inside the {:?} viewport",
+                            state.viewport
+                        ));
+                    }
+                    press(&browser, Key::Escape).await?;
+                    let deadline = Instant::now() + POPOVER_TIMEOUT;
+                    while popover_state(&browser, &item.popover_id).await?.shown {
+                        if Instant::now() > deadline {
+                            problems.push(format!("{case}: Escape did not close it"));
+                            break;
+                        }
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                }
             }
             Ok(problems)
         }
@@ -1010,6 +1214,55 @@ async fn open_card(browser: &WebDriver, viewport: Viewport, hash: &str) -> Outco
     settle(browser).await
 }
 
+/// Sets the viewport and opens `url` (a page whose wasm the server holds), waiting for its
+/// pre-rendered card and for the page's scripts to have run, not for the card to go live.
+async fn open_before_wasm(browser: &WebDriver, viewport: Viewport, url: &str) -> Outcome {
+    browser.enter_default_frame().await?;
+    browser.goto("about:blank").await?;
+    if Engine::current() == Engine::Chromium {
+        set_viewport(browser, viewport.width, viewport.height, viewport.phone).await?;
+        browser.goto(url).await?;
+    } else {
+        let page = viewport_frame_page(url, viewport.width, viewport.height);
+        browser.goto(&file_url(&page)).await?;
+        let frame = browser.find(By::Id("viewport")).await?;
+        frame.enter_frame().await?;
+        browser.execute("window.focus();", Vec::new()).await?;
+    }
+    let deadline = Instant::now() + RENDER_TIMEOUT;
+    loop {
+        let ready: bool = browser
+            .execute(
+                "const h = document.querySelector('[data-factsheet]');
+                 return document.readyState !== 'loading' && !!h && !!h.shadowRoot
+                     && !!h.shadowRoot.querySelector('.fs-figure-button');",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        if ready {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no pre-rendered card within {RENDER_TIMEOUT:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    settle(browser).await
+}
+
+/// Whether the page's card is live (the wasm took it over).
+async fn card_is_live(browser: &WebDriver) -> Result<bool, Box<dyn std::error::Error>> {
+    Ok(browser
+        .execute(
+            "const h = document.querySelector('[data-factsheet]');
+             return !!h && h.hasAttribute('data-factsheet-live');",
+            Vec::new(),
+        )
+        .await?
+        .convert()?)
+}
+
 /// A page holding `url` in a frame of `width` x `height` CSS pixels at its top-left corner,
 /// written under `target/e2e-viewports/`. Firefox's and WebKit's windows cannot be narrower
 /// than about 450-500 px and have no device emulation, so this is how their card gets an
@@ -1207,7 +1460,7 @@ const FOCUSED_POPOVER_ID: &str = include_str!("support/js/e2e_card/focused_popov
 
 /// The ids of the card's open popovers.
 const OPEN_POPOVERS: &str = "const h = document.querySelector('[data-factsheet][data-factsheet-live]');
-    return Array.from((h.shadowRoot || h).querySelectorAll('.fs-popover:not([hidden])'), p => p.id);";
+    return Array.from((h.shadowRoot || h).querySelectorAll('.fs-popover:popover-open'), p => p.id);";
 
 /// A heading or hint of the card, outside every citation group, where no popover covers it.
 const UNCOVERED_OUTSIDE: &str = include_str!("support/js/e2e_card/uncovered_outside.js");

@@ -544,7 +544,7 @@ async fn printed_on_a4_the_card_fits_three_pages_with_each_quote_once() {
                 let button = figure_button(d, "[data-factsheet]", figure).await?;
                 button.scroll_into_view().await?;
                 button.click().await?;
-                wait_in_card(d, ".fs-popover:not([hidden])", None, POPOVER_TIMEOUT).await?;
+                wait_in_card(d, ".fs-popover:popover-open", None, POPOVER_TIMEOUT).await?;
             }
             let pdf = print_to_pdf(d).await?;
             let pages = pdf_pages(&pdf);

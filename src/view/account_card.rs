@@ -1,15 +1,12 @@
 use yew::prelude::*;
 
 use super::cited::Cited;
-use super::popover_state::Action;
 use super::present::ClaimView;
 use super::status_badge::StatusBadge;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct AccountCardProps {
     pub claim: ClaimView,
-    pub open: bool,
-    pub dispatch: Callback<Action>,
     /// The full view: each outlet's words shown, not only one tap away.
     #[prop_or_default]
     pub full: bool,
@@ -27,7 +24,7 @@ pub fn account_card(props: &AccountCardProps) -> Html {
                 { &c.reported_by }
                 if let Some(who) = &c.unnamed_claimant { { ": " }{ who } }
             </p>
-            <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+            <Cited item={c.item.clone()} subject={c.summary.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
                 <span class="fs-claim-summary">{ &c.summary }</span>
             </Cited>

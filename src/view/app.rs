@@ -11,11 +11,8 @@ use super::figure_card::FigureCard;
 use super::footer::Footer;
 use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
-use super::page_events::use_page_events;
-use super::popover_state::{Action, Popovers};
 use super::present::{notes, present, SheetView, SourceNotes};
 use super::print_notes::PrintNotes;
-use super::reveal::use_reveal_open_item;
 use super::skip_link::SkipLink;
 use super::sources_list::SourcesList;
 use super::theme::{use_theme, Scheme, Theme};
@@ -67,7 +64,6 @@ pub fn app(props: &AppProps) -> Html {
         let lang = props.lang.clone();
         use_memo((sheet, lang), |(sheet, lang)| present(sheet, lang))
     };
-    let popovers = use_reducer(Popovers::default);
     let root = use_node_ref();
     // Host page: the theme shown, the skip link's target.
     let (theme, toggle_theme) = use_theme(props.theme, root.clone());
@@ -81,28 +77,12 @@ pub fn app(props: &AppProps) -> Html {
     // Paper only; cheap to work out again (a few dozen quotes), dearer to memoise in bytes.
     let print_notes: Vec<SourceNotes> =
         notes(&view.sources, &view.summary, &view.figures, &view.claims);
-    let anchors: Vec<String> = view
-        .figures
-        .iter()
-        .map(|f| f.item.anchor.clone())
-        .chain(view.claims.iter().map(|c| c.item.anchor.clone()))
-        .collect();
-    // First tell the embed the card is live (it drops the pre-render's footnotes), then act on
-    // a deep link: scrolling before the footnotes collapse would land in the wrong place.
+    // Tell the embed the card is live. Deep links and links within the card are the loader's
+    // script's (`xtask/pages/loader-popovers.js`), which acts on them once it is.
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    use_page_events(popovers.dispatcher(), anchors, root.clone());
-    use_reveal_open_item(
-        popovers.open.as_ref().map(|(anchor, _)| anchor.clone()),
-        root.clone(),
-    );
-
-    let dispatch = {
-        let popovers = popovers.dispatcher();
-        Callback::from(move |action: Action| popovers.dispatch(action))
-    };
     let aliases: Vec<(AttrValue, AttrValue)> = view
         .aliases
         .iter()
@@ -115,25 +95,20 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
     let full = props.view == View::Full;
 
-    // How each popover was opened (a hover's or focus's preview, or the reader's own
-    // opening), which every `Cited` reads: keep this around all of them.
     html! {
-        <ContextProvider<Popovers> context={(*popovers).clone()}>
         // One landmark (a region named by the headline); the skip link first, its target last.
         <section class="factsheet" data-theme={theme.attribute()} lang="en" aria-labelledby={HEADLINE_ID} ref={root}>
           <SkipLink end={end.clone()} />
           <div class={if full { "fs-layout fs-layout--full" } else { "fs-layout" }}>
             <Header headline={view.headline.clone()} summary={view.summary.clone()} place={view.place.clone()}
-                    dateline={view.dateline.clone()} headings={props.headings}
-                    open={popovers.is_open(&view.summary.item.anchor)} dispatch={dispatch.clone()} />
+                    dateline={view.dateline.clone()} headings={props.headings} />
 
                 if !view.key_figures.is_empty() {
                     <div class="fs-section fs-key-figures">
                         <p class="fs-section-title">{ "Key figures" }</p>
                         <ul class="fs-figures">
                             { for view.key_figures.iter().map(|f| html! {
-                                <FigureCard key={f.item.id.clone()} figure={f.clone()}
-                                            open={popovers.is_open(&f.item.anchor)} dispatch={dispatch.clone()} />
+                                <FigureCard key={f.item.id.clone()} figure={f.clone()} />
                             }) }
                         </ul>
                     </div>
@@ -144,13 +119,12 @@ pub fn app(props: &AppProps) -> Html {
                         { for view.disputes.iter().map(|d| html! {
                             <ConflictPanel key={d.id.clone()} title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
                                 if let Some(chart) = &d.chart {
-                                    <EstimatesChart chart={chart.clone()} popovers={(*popovers).clone()} dispatch={dispatch.clone()} />
+                                    <EstimatesChart chart={chart.clone()} />
                                 }
                                 if !d.accounts.is_empty() {
                                     <ul class="fs-accounts">
                                         { for d.accounts.iter().map(|c| html! {
-                                            <AccountCard key={c.item.id.clone()} claim={c.clone()}
-                                                         open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} full={full} />
+                                            <AccountCard key={c.item.id.clone()} claim={c.clone()} full={full} />
                                         }) }
                                     </ul>
                                 }
@@ -163,8 +137,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Disclosure summary={format!("All claims and quotes ({})", view.more_claims.len())} open={full}>
                     <ul class="fs-claims">
                         { for view.more_claims.iter().map(|c| html! {
-                            <ClaimCard key={c.item.id.clone()} claim={c.clone()}
-                                       open={popovers.is_open(&c.item.anchor)} dispatch={dispatch.clone()} />
+                            <ClaimCard key={c.item.id.clone()} claim={c.clone()} />
                         }) }
                     </ul>
                 </Disclosure>
@@ -182,6 +155,5 @@ pub fn app(props: &AppProps) -> Html {
           </div>
           <p class="fs-end" id="fs-end" tabindex="-1" ref={end} onblur={end_left}>{ "End of the fact sheet" }</p>
         </section>
-        </ContextProvider<Popovers>>
     }
 }

@@ -8,14 +8,6 @@ pub struct CitationPopoverProps {
     pub item: ItemView,
     /// What the citations are for, e.g. "as many as 12,000 troops".
     pub subject: AttrValue,
-    pub open: bool,
-    /// Whether its buttons are in the tab order: once the reader opened it (click, tap,
-    /// Enter), not while focus passing by or a hover merely previews it, so that Tab moves
-    /// from figure to figure.
-    pub interactive: bool,
-    /// The close button was pressed.
-    pub on_close: Callback<()>,
-    pub node: NodeRef,
 }
 
 /// What a "Copy link" or "Cite this" press offered the reader.
@@ -45,29 +37,34 @@ impl Offered {
 }
 
 /// The citations of one figure or claim: a labelled, non-modal dialog (not a tooltip,
-/// because it holds buttons and can hold links), with a close button, "Copy link" and "Cite
-/// this". Rendered while closed too, hidden, so that print and no-script readers still get
-/// every citation (the buttons, which need the script, are hidden there by the CSS).
+/// because it holds buttons and can hold links) and a `popover`, with a close button, "Copy
+/// link" and "Cite this". Rendered while closed too, so that print and no-script readers still
+/// get every citation (the buttons, which need the script, are hidden there by the CSS).
+/// Which of its buttons Tab reaches, and where it shows, is the loader's script's doing.
 #[function_component(CitationPopover)]
 pub fn citation_popover(props: &CitationPopoverProps) -> Html {
     let item = &props.item;
     let title_id = format!("{}-title", item.popover_id);
     let offered = use_state(|| None::<Offered>);
     let offered_text = use_node_ref();
-    let body = use_node_ref();
+    let node = use_node_ref();
     {
-        // What was offered, and how far the citations were scrolled, belong to one opening:
-        // each opening starts at the first citation.
+        // What was offered belongs to one opening: closing forgets it.
         let offered = offered.clone();
-        let body = body.clone();
-        use_effect_with(props.open, move |open| {
-            if *open {
-                if let Some(body) = body.cast::<web_sys::Element>() {
-                    body.set_scroll_top(0);
-                }
-            } else {
-                offered.set(None);
-            }
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let closing = node.cast::<web_sys::Element>().map(|popover| {
+                let watched = popover.clone();
+                gloo::events::EventListener::new(&popover, "toggle", move |_| {
+                    if !watched.matches(":popover-open").unwrap_or(false) {
+                        offered.set(None);
+                    }
+                })
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let closing = Some((node, offered));
+            move || drop(closing)
         });
     }
     {
@@ -103,31 +100,22 @@ pub fn citation_popover(props: &CitationPopoverProps) -> Html {
             let _ = (kind, &offered, &anchor, &citation);
         })
     };
-    let on_close = {
-        let close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| close.emit(()))
-    };
-    let tabindex = if props.interactive { "0" } else { "-1" };
     html! {
         // Focusable (not in the tab order) so that a click on its text keeps focus inside
         // the figure, which would otherwise close it: the reader can select and copy a quote.
         <div class="fs-popover" role="dialog" aria-modal="false" id={item.popover_id.clone()}
-             aria-labelledby={title_id.clone()} hidden={!props.open} tabindex="-1"
-             ref={props.node.clone()}>
+             aria-labelledby={title_id.clone()} popover="auto" tabindex="-1" ref={node}>
             <div class="fs-popover-head">
                 <p class="fs-popover-title" id={title_id}>{ "Sources for " }{ &props.subject }</p>
-                <button type="button" class="fs-popover-close" {tabindex} onclick={on_close}>
+                <button type="button" class="fs-popover-close"
+                        popovertarget={item.popover_id.clone()} popovertargetaction="hide">
                     { "Close" }
                 </button>
             </div>
             // The body scrolls, not the popover: a scrolling popover would clip its own
             // bridge over the gap to the button (`::before`), and the pointer crossing that
             // gap would close it.
-            // Not in the tab order while merely previewed. Once the reader opened it, the
-            // browser decides: Chromium and Firefox let Tab reach a body that scrolls, so the
-            // keyboard can scroll it.
-            <div class="fs-popover-body" tabindex={(!props.interactive).then_some("-1")}
-                 ref={body}>
+            <div class="fs-popover-body">
                 <ol class="fs-citations">
                     { for item.citations.iter().map(citation) }
                 </ol>
@@ -137,10 +125,10 @@ pub fn citation_popover(props: &CitationPopoverProps) -> Html {
                 </div>
             </div>
             <div class="fs-popover-actions">
-                <button type="button" class="fs-action" {tabindex} onclick={offer(Offer::Link)}>
+                <button type="button" class="fs-action" onclick={offer(Offer::Link)}>
                     { "Copy link" }
                 </button>
-                <button type="button" class="fs-action" {tabindex} onclick={offer(Offer::Citation)}>
+                <button type="button" class="fs-action" onclick={offer(Offer::Citation)}>
                     { "Cite this" }
                 </button>
                 <p class="fs-offered" role="status">

@@ -1,15 +1,12 @@
 use yew::prelude::*;
 
 use super::cited::Cited;
-use super::popover_state::Action;
 use super::present::ClaimView;
 use super::status_badge::StatusBadge;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ClaimCardProps {
     pub claim: ClaimView,
-    pub open: bool,
-    pub dispatch: Callback<Action>,
 }
 
 /// A quote or statement in the full list: what kind it is and who says it, the sheet's
@@ -22,7 +19,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
     html! {
         <li class="fs-claim" id={c.item.anchor.clone()}>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
-            <Cited item={c.item.clone()} subject={c.summary.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+            <Cited item={c.item.clone()} subject={c.summary.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
                 <span class="fs-claim-summary">{ &c.summary }</span>
             </Cited>

@@ -1,15 +1,12 @@
 use yew::prelude::*;
 
 use super::cited::Cited;
-use super::popover_state::{Action, Popovers};
 use super::present::{ChartView, EstimateView, PartView};
 use super::status_badge::StatusBadge;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct EstimatesChartProps {
     pub chart: ChartView,
-    pub popovers: Popovers,
-    pub dispatch: Callback<Action>,
 }
 
 /// The gap between stacked parts of one bar, in thousandths of the scale: enough to tell two
@@ -37,7 +34,7 @@ pub fn estimates_chart(props: &EstimatesChartProps) -> Html {
                             }
                         </p>
                         <ul class="fs-estimates">
-                            { for group.estimates.iter().map(|e| estimate(e, group.estimates.len() > 1, props)) }
+                            { for group.estimates.iter().map(|e| estimate(e, group.estimates.len() > 1)) }
                         </ul>
                     </li>
                 }) }
@@ -73,26 +70,25 @@ fn when(e: &EstimateView) -> String {
     }
 }
 
-fn estimate(e: &EstimateView, dated: bool, props: &EstimatesChartProps) -> Html {
+fn estimate(e: &EstimateView, dated: bool) -> Html {
     html! {
         <li class="fs-estimate">
             if dated {
                 <p class="fs-estimate-when">{ when(e) }{ ":" }</p>
             }
             <ul class="fs-parts">
-                { for e.parts.iter().map(|p| part(p, props)) }
+                { for e.parts.iter().map(part) }
             </ul>
             { bar(e) }
         </li>
     }
 }
 
-fn part(p: &PartView, props: &EstimatesChartProps) -> Html {
+fn part(p: &PartView) -> Html {
     let f = &p.figure;
     html! {
         <li class="fs-part" id={f.item.anchor.clone()}>
-            <Cited item={f.item.clone()} subject={f.subject.clone()}
-                   open={props.popovers.is_open(&f.item.anchor)} dispatch={props.dispatch.clone()}>
+            <Cited item={f.item.clone()} subject={f.subject.clone()}>
                 <span class={swatch_class(p.swatch, p.vague)} aria-hidden="true"></span>
                 <span class="fs-sr">{ "Sources for " }</span>
                 if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }

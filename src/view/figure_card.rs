@@ -1,15 +1,12 @@
 use yew::prelude::*;
 
 use super::cited::Cited;
-use super::popover_state::Action;
 use super::present::FigureView;
 use super::status_badge::StatusBadge;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct FigureCardProps {
     pub figure: FigureView,
-    pub open: bool,
-    pub dispatch: Callback<Action>,
 }
 
 /// One key figure as a compact row: the number with its hedge (the button that opens its
@@ -19,7 +16,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
     let f = &props.figure;
     html! {
         <li class="fs-figure" id={f.item.anchor.clone()}>
-            <Cited item={f.item.clone()} subject={f.subject.clone()} open={props.open} dispatch={props.dispatch.clone()}>
+            <Cited item={f.item.clone()} subject={f.subject.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
                 if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }
                 <span class="fs-number">{ &f.number }</span>{ " " }

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use super::cited::Cited;
-use super::popover_state::Action;
 use super::present::SummaryView;
 
 /// How the card joins the host page's outline of headings (`data-headings`). The card has one
@@ -50,9 +49,6 @@ pub struct HeaderProps {
     pub summary: SummaryView,
     pub place: AttrValue,
     pub dateline: AttrValue,
-    /// Whether the summary's sources are open.
-    pub open: bool,
-    pub dispatch: Callback<Action>,
     #[prop_or_default]
     pub headings: Headings,
 }
@@ -77,7 +73,7 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="fs-summary" id={summary.item.anchor.clone()}>
                 if let Some(when) = &summary.when { <strong class="fs-summary-when">{ when }{ ": " }</strong> }
                 { &summary.text }{ " " }
-                <Cited item={summary.item.clone()} subject="the summary" open={props.open} dispatch={props.dispatch.clone()}>
+                <Cited item={summary.item.clone()} subject="the summary">
                     <span class="fs-sources-link">{ "Sources" }</span><span class="fs-sr">{ " for the summary" }</span>
                 </Cited>
             </div>

@@ -240,3 +240,94 @@ impl HeldSheet {
             .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 }
+
+/// `dist/` and one page (`fixtures/page.html`) on their own 127.0.0.1 server that holds every
+/// request for the wasm (`embed/factsheet_bg.wasm`) until `release`: the page, its stylesheet
+/// and its script arrive at once, the wasm as late as the test likes (a slow connection, or a
+/// reader who acts before a big bundle arrives). Serves until the test ends.
+pub struct HeldWasm {
+    pub addr: SocketAddr,
+    release: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl HeldWasm {
+    pub const WASM: &'static str = "/embed/factsheet_bg.wasm";
+
+    pub fn new(page: Vec<u8>) -> HeldWasm {
+        use std::io::{Read, Write};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Arc;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let addr = listener.local_addr().expect("the listener's address");
+        let release = Arc::new(AtomicBool::new(false));
+        let (page, released) = (Arc::new(page), release.clone());
+        let root = dist();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let (page, released, root) = (page.clone(), released.clone(), root.clone());
+                std::thread::spawn(move || {
+                    let mut request = Vec::new();
+                    let mut buffer = [0; 4096];
+                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match stream.read(&mut buffer) {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => request.extend_from_slice(&buffer[..n]),
+                        }
+                    }
+                    let line = String::from_utf8_lossy(&request).to_string();
+                    let path = line
+                        .split_whitespace()
+                        .nth(1)
+                        .unwrap_or("/")
+                        .split(['?', '#'])
+                        .next()
+                        .unwrap_or("/")
+                        .to_string();
+                    if path == Self::WASM {
+                        while !released.load(Ordering::SeqCst) {
+                            std::thread::sleep(Duration::from_millis(20));
+                        }
+                    }
+                    let body = if path == "/fixtures/page.html" {
+                        Some(page.to_vec())
+                    } else if path.split('/').any(|part| part == "..") {
+                        None
+                    } else {
+                        std::fs::read(root.join(path.trim_start_matches('/'))).ok()
+                    };
+                    let Some(body) = body else {
+                        let _ = stream.write_all(
+                            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                        );
+                        return;
+                    };
+                    let kind = match path.rsplit('.').next() {
+                        Some("html") => "text/html; charset=utf-8",
+                        Some("js") => "text/javascript",
+                        Some("css") => "text/css",
+                        Some("wasm") => "application/wasm",
+                        Some("json") => "application/json",
+                        _ => "application/octet-stream",
+                    };
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nCache-Control: no-store\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(&body);
+                });
+            }
+        });
+        HeldWasm { addr, release }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}/fixtures/page.html", self.addr)
+    }
+
+    /// The wasm is answered now (the held requests and every later one).
+    pub fn release(&self) {
+        self.release
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}

@@ -24,7 +24,8 @@
 
   // The content's own height: the <html> box (its height is auto, so unlike scrollHeight it
   // can shrink below the frame's current height), extended by any open popover hanging below
-  // it, since popovers are absolutely placed. Measured at the frame's full width: while the
+  // it (a popover is placed inside the viewport: the frame must not shrink under it).
+  // Measured at the frame's full width: while the
   // frame is shorter than its content, a scrollbar narrows the card and makes it taller than
   // it will be once the frame fits, so the scrollbar is hidden for the measurement (nothing
   // is painted in between).
@@ -34,7 +35,7 @@
     var el = host();
     var shadow = el && el.shadowRoot;
     if (shadow) {
-      var open = shadow.querySelectorAll(".fs-popover:not([hidden])");
+      var open = shadow.querySelectorAll(".fs-popover:popover-open");
       for (var i = 0; i < open.length; i++) {
         height = Math.max(height, open[i].getBoundingClientRect().bottom + window.scrollY);
       }

@@ -66,6 +66,13 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
         .args(["--compress", "--mangle", "--output"])
         .arg(&small_glue))?;
     let glue = read(&small_glue)?;
+    // The popovers' script, shrunk like the glue: its comments are for this repository.
+    let small_popovers = work.join("popovers.min.js");
+    run(Command::new(&tools.terser)
+        .arg(root.join("xtask/pages/loader-popovers.js"))
+        .args(["--compress", "--mangle", "--output"])
+        .arg(&small_popovers))?;
+    let popovers = read(&small_popovers)?;
     let wasm =
         fs::read(&small_wasm).map_err(|e| format!("cannot read {}: {e}", small_wasm.display()))?;
     // The same stylesheet the wasm adopts: `assets/factsheet.css` without its comments.
@@ -91,7 +98,7 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
     println!("dist: writing {}", dist.display());
     write(
         &dist.join("embed/factsheet.js"),
-        embed_script(&glue).as_bytes(),
+        embed_script(&glue, &popovers).as_bytes(),
     )?;
     write(&dist.join("embed/factsheet_bg.wasm"), &wasm)?;
     write(&dist.join("embed/factsheet.css"), css.as_bytes())?;
@@ -141,6 +148,7 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
             &one_file_card,
             &json_ld,
             &glue,
+            &popovers,
             &crate::sizes::gzip(&wasm)?,
         )?
         .as_bytes(),
@@ -205,11 +213,13 @@ pub fn print_usage(dist: &Path, serving: bool) {
     }
 }
 
-/// `factsheet.js`: the glue, then a loader that fetches the wasm from beside the script (not
-/// from the page's URL). The card brings its own stylesheet into its shadow root. The block
-/// keeps the glue's `let wasm_bindgen` out of the host page's global scope.
-fn embed_script(glue: &str) -> String {
-    format!("{{\n{glue}\n{MARK_FAILED}{EMBED_LOADER}}}\n")
+/// `factsheet.js`: the popovers' script (`loader-popovers.js`, shrunk), which makes the
+/// pre-rendered cards answer at once, then the glue and a loader that fetches the wasm from
+/// beside the script (not from the page's URL). The card brings its own stylesheet into its
+/// shadow root. The block keeps the glue's `let wasm_bindgen` out of the host page's global
+/// scope.
+fn embed_script(glue: &str, popovers: &str) -> String {
+    format!("{{\n{popovers}\n{glue}\n{MARK_FAILED}{EMBED_LOADER}}}\n")
 }
 
 /// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
@@ -248,12 +258,14 @@ fn fill(name: &str, template: &str, parts: &[(&str, &str)]) -> Result<String, St
 /// The one-file page: the template with its "not built" note removed, the JSON-LD in the
 /// head, the pre-rendered card (with its CSS inline), the glue in a classic `<script>`, and
 /// the gzipped wasm as base64, unpacked in the page and handed to the glue, so nothing is
-/// fetched.
+/// fetched. The popovers' script comes first, in a script of its own: it runs without
+/// waiting for the one holding the wasm.
 pub fn one_file_page(
     template: &str,
     card: &str,
     head: &str,
     glue: &str,
+    popovers: &str,
     gzipped_wasm: &[u8],
 ) -> Result<String, String> {
     for marker in [UNBUILT_START, UNBUILT_END] {
@@ -261,11 +273,15 @@ pub fn one_file_page(
             return Err(format!("index.html must contain `{marker}` exactly once"));
         }
     }
-    if glue.to_ascii_lowercase().contains("</script") {
-        return Err(
-            "the wasm-bindgen glue contains `</script`, which would end the inlined script early"
-                .into(),
-        );
+    for (name, script) in [
+        ("the wasm-bindgen glue", glue),
+        ("loader-popovers.js", popovers),
+    ] {
+        if script.to_ascii_lowercase().contains("</script") {
+            return Err(format!(
+                "{name} contains `</script`, which would end the inlined script early"
+            ));
+        }
     }
     // The markers were counted above; a template that still fails to split is named, not a panic.
     let page = template
@@ -279,7 +295,9 @@ pub fn one_file_page(
         &[(WASM_MARKER, &base64(gzipped_wasm))],
     )?;
     // One classic script; the block keeps the glue's `let wasm_bindgen` out of the global scope.
-    let script = format!("<script>\n{{\n{glue}\n{MARK_FAILED}{loader}}}\n</script>");
+    let script = format!(
+        "<script>\n{popovers}\n</script>\n<script>\n{{\n{glue}\n{MARK_FAILED}{loader}}}\n</script>"
+    );
     fill(
         "index.html",
         &page,
@@ -353,6 +371,7 @@ mod tests {
             card,
             "<script type=\"application/ld+json\">{}</script>",
             "let wasm_bindgen;\n",
+            "showPopover();",
             b"\0asm",
         )
         .unwrap();
@@ -364,6 +383,11 @@ mod tests {
         assert!(page.contains("<style>.x{}\n</style>"));
         assert!(page.contains("application/ld+json"));
         assert!(page.contains("let wasm_bindgen;"));
+        let popovers = page.find("<script>\nshowPopover();\n</script>").unwrap();
+        assert!(
+            popovers < page.find("let wasm_bindgen;").unwrap(),
+            "the popovers' script comes first, in its own script: {page}"
+        );
         assert!(page.contains("AGFzbQ=="), "the wasm is inlined as base64");
         assert!(!page.contains(WASM_MARKER));
         assert!(page.contains("new DecompressionStream(\"gzip\")"));
@@ -372,6 +396,6 @@ mod tests {
 
     #[test]
     fn a_template_without_its_markers_is_an_error() {
-        assert!(one_file_page("<html></html>", "", "", "", b"").is_err());
+        assert!(one_file_page("<html></html>", "", "", "", "", b"").is_err());
     }
 }

@@ -2,7 +2,10 @@
 // The focused element of the live card (or of the page, outside it) as JSON: a description,
 // whether a popover in the card holds it, and whether anything covers it where it shows (the
 // element at its middle is not it or inside it).
-const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+// The live card; before the wasm has taken it over (a test that holds the wasm), the page's
+// pre-rendered card.
+const host = document.querySelector("[data-factsheet][data-factsheet-live]")
+    || document.querySelector("[data-factsheet]");
 const root = host.shadowRoot || host;
 const inCard = host.shadowRoot ? host.shadowRoot.activeElement : null;
 const active = inCard || document.activeElement;

@@ -3,7 +3,10 @@
 // tests/e2e_card.rs): whether it is the sheet, whether its close button can be hit where it
 // shows, and whether the end of its text can be brought into its scrolling body (the body is
 // scrolled to its end for that, then back to its start).
-const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+// The live card; before the wasm has taken it over (a test that holds the wasm), the page's
+// pre-rendered card.
+const host = document.querySelector("[data-factsheet][data-factsheet-live]")
+    || document.querySelector("[data-factsheet]");
 const root = host.shadowRoot || host;
 const pop = root.querySelector(`[id="${arguments[0]}"]`);
 if (!pop) return null;

@@ -1,7 +1,10 @@
 // WebDriver script (a function body: `arguments`, `return`).
 // What the popover with id arguments[0] and its button in the live card look like right now,
 // as JSON (see `PopoverState` in tests/e2e_card.rs), or null if either is missing.
-const host = document.querySelector("[data-factsheet][data-factsheet-live]");
+// The live card; before the wasm has taken it over (a test that holds the wasm), the page's
+// pre-rendered card.
+const host = document.querySelector("[data-factsheet][data-factsheet-live]")
+    || document.querySelector("[data-factsheet]");
 const root = host.shadowRoot || host;
 const id = arguments[0];
 const pop = root.querySelector(`[id="${id}"]`);

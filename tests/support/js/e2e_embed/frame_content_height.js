@@ -6,7 +6,7 @@ const e = document.documentElement;
 let content = e.getBoundingClientRect().height;
 const host = document.querySelector("[data-factsheet]");
 const root = host && host.shadowRoot;
-if (root) for (const p of root.querySelectorAll(".fs-popover:not([hidden])")) {
+if (root) for (const p of root.querySelectorAll(".fs-popover:popover-open")) {
     content = Math.max(content, p.getBoundingClientRect().bottom + window.scrollY);
 }
 return [e.scrollHeight, e.clientHeight, content];

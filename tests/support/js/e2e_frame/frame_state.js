@@ -9,7 +9,7 @@ e.style.overflow = "hidden";
 let content = e.getBoundingClientRect().height;
 const host = document.querySelector("[data-factsheet]");
 const root = host && host.shadowRoot;
-if (root) for (const p of root.querySelectorAll(".fs-popover:not([hidden])")) {
+if (root) for (const p of root.querySelectorAll(".fs-popover:popover-open")) {
     content = Math.max(content, p.getBoundingClientRect().bottom + window.scrollY);
 }
 e.style.overflow = overflow;

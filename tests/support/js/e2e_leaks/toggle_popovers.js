@@ -1,9 +1,9 @@
 // Follows loop_helpers.js. Opens and closes popovers arguments[0] times, round the card's
-// cited items, starting at item arguments[1]: by mouse hover (pointerenter, then
-// pointerleave) one step in four, by click (open, then a second click closes) the others. A
-// hover opens only after the pointer rests 120 ms, so hovers are most of the loop's time: a
-// quarter of a thousand still runs the hover's timers 250 times. Each step waits until the
-// popover's `hidden` and the button's `aria-expanded` say it happened.
+// cited items, starting at item arguments[1]: by mouse hover (the pointer over the button,
+// then out of the card) one step in four, by click (open, then a second click closes) the
+// others. A hover opens only after the pointer rests 120 ms, so hovers are most of the loop's
+// time: a quarter of a thousand still runs the hover's timers 250 times. Each step waits until
+// the popover's `:popover-open` and the button's `aria-expanded` say it happened.
 (async () => {
   const host = document.getElementById("h");
   const root = host && host.shadowRoot;
@@ -16,9 +16,10 @@
     const item = cited[i % cited.length];
     const button = item.querySelector("button[aria-controls]");
     const popover = root.getElementById(button.getAttribute("aria-controls"));
-    const isOpen = () => !popover.hidden && button.getAttribute("aria-expanded") === "true";
-    const isClosed = () => popover.hidden && button.getAttribute("aria-expanded") === "false";
-    const mouse = { pointerType: "mouse", isPrimary: true };
+    const shown = () => popover.matches(":popover-open");
+    const isOpen = () => shown() && button.getAttribute("aria-expanded") === "true";
+    const isClosed = () => !shown() && button.getAttribute("aria-expanded") === "false";
+    const mouse = { pointerType: "mouse", isPrimary: true, bubbles: true, composed: true };
     await until(isClosed, popover.id + " closed before opening it");
     if (i % 4 !== 1) {
       button.click();
@@ -29,10 +30,10 @@
       closed++;
       byClick++;
     } else {
-      item.dispatchEvent(new PointerEvent("pointerenter", mouse));
+      button.dispatchEvent(new PointerEvent("pointerover", mouse));
       await until(isOpen, popover.id + " open on hover");
       opened++;
-      item.dispatchEvent(new PointerEvent("pointerleave", mouse));
+      button.dispatchEvent(new PointerEvent("pointerout", mouse));
       await until(isClosed, popover.id + " closed when the pointer left");
       closed++;
       byHover++;
