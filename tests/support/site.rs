@@ -138,14 +138,9 @@ pub fn serve_in_pieces(page: Vec<u8>, cuts: Vec<usize>, pause: Duration) -> Sock
         for mut stream in listener.incoming().flatten() {
             let (page, cuts) = (page.clone(), cuts.clone());
             std::thread::spawn(move || {
-                let mut request = Vec::new();
-                let mut buffer = [0; 4096];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match stream.read(&mut buffer) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => request.extend_from_slice(&buffer[..n]),
-                    }
-                }
+                let Some(request) = read_request(&mut stream) else {
+                    return;
+                };
                 if !request.starts_with(b"GET / ") {
                     let _ = stream.write_all(
                         b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
@@ -195,13 +190,8 @@ impl HeldSheet {
                 let (body, release) = (body.clone(), release.clone());
                 let answered_at_once = new.load(Ordering::SeqCst);
                 std::thread::spawn(move || {
-                    let mut request = Vec::new();
-                    let mut buffer = [0; 4096];
-                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                        match stream.read(&mut buffer) {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => request.extend_from_slice(&buffer[..n]),
-                        }
+                    if read_request(&mut stream).is_none() {
+                        return;
                     }
                     while !answered_at_once && !release.load(Ordering::SeqCst) {
                         std::thread::sleep(Duration::from_millis(20));
@@ -266,14 +256,9 @@ impl HeldWasm {
             for mut stream in listener.incoming().flatten() {
                 let (page, released, root) = (page.clone(), released.clone(), root.clone());
                 std::thread::spawn(move || {
-                    let mut request = Vec::new();
-                    let mut buffer = [0; 4096];
-                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                        match stream.read(&mut buffer) {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => request.extend_from_slice(&buffer[..n]),
-                        }
-                    }
+                    let Some(request) = read_request(&mut stream) else {
+                        return;
+                    };
                     let line = String::from_utf8_lossy(&request).to_string();
                     let path = line
                         .split_whitespace()
@@ -330,4 +315,19 @@ impl HeldWasm {
         self.release
             .store(true, std::sync::atomic::Ordering::SeqCst);
     }
+}
+
+/// An HTTP request's head, read from `stream` up to its blank line; `None` when the browser
+/// closed the connection first.
+fn read_request(stream: &mut std::net::TcpStream) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut request = Vec::new();
+    let mut buffer = [0; 4096];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => request.extend_from_slice(&buffer[..n]),
+        }
+    }
+    Some(request)
 }

@@ -150,45 +150,31 @@ impl Parties {
     }
 
     fn descriptor(&mut self, words: &str) -> usize {
-        let shown = format!("The {words}");
-        if let Some(i) = self
-            .list
-            .iter()
-            .position(|p| p.descriptor && p.names[0].name == shown)
-        {
-            return i;
-        }
-        self.list.push(PartyDraft {
-            names: vec![Name {
-                name: shown,
-                title: None,
-                owner: None,
-                kind: PartyKind::Person,
-            }],
-            kind: PartyKind::Person,
-            owner: None,
-            title: None,
-            why_merged: Vec::new(),
-            descriptor: true,
-            introduced: None,
-            printed_aliases: Vec::new(),
-        });
-        self.list.len() - 1
+        self.described(format!("The {words}"), None)
     }
 
     /// The person or group a description brought in, named by its own words; never merged
     /// with a named party, since nothing in the text says who they are.
     fn introduced(&mut self, intro: &Introduction) -> usize {
+        let why = format!(
+            "brought in as \"{}\" and later called by a description",
+            intro.as_printed
+        );
+        self.described(intro.name.clone(), Some(why))
+    }
+
+    /// The party called by the description `name`, added once.
+    fn described(&mut self, name: String, introduced: Option<String>) -> usize {
         if let Some(i) = self
             .list
             .iter()
-            .position(|p| p.descriptor && p.names[0].name == intro.name)
+            .position(|p| p.descriptor && p.names[0].name == name)
         {
             return i;
         }
         self.list.push(PartyDraft {
             names: vec![Name {
-                name: intro.name.clone(),
+                name,
                 title: None,
                 owner: None,
                 kind: PartyKind::Person,
@@ -198,10 +184,7 @@ impl Parties {
             title: None,
             why_merged: Vec::new(),
             descriptor: true,
-            introduced: Some(format!(
-                "brought in as \"{}\" and later called by a description",
-                intro.as_printed
-            )),
+            introduced,
             printed_aliases: Vec::new(),
         });
         self.list.len() - 1
