@@ -145,9 +145,7 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
 }
 
 /// The end-to-end suite once per engine, on one build, then per engine its pass count and
-/// time. WebKitGTK has no headless mode, so its run has one virtual X display (`xvfb-run`,
-/// with the screen `WEBKIT_SCREEN`)
-/// that every test's MiniBrowser window shares.
+/// time, the tests that passed only when run again, and what each failing test said.
 fn end_to_end(
     tools: &Tools,
     targets: &[String],
@@ -165,49 +163,130 @@ fn end_to_end(
     let mut summary = Vec::new();
     let mut failed = Vec::new();
     let mut failure_reports = Vec::new();
+    let mut flaky = Vec::new();
     for &engine in engines {
         println!("\n--> end-to-end tests in {}", engine.name());
         let started = Instant::now();
-        let mut cmd = if engine == Engine::Webkit {
-            let mut xvfb = Command::new(XVFB_RUN);
-            xvfb.args(["-a", "-s", WEBKIT_SCREEN, "cargo"])
-                .args(&args)
-                .env("PATH", &tools.path);
-            xvfb
-        } else {
-            cargo(tools, &args)
-        };
-        cmd.env("FACTSHEET_ENGINE", engine.name());
-        if let Some(path) = geckodriver {
-            cmd.env("GECKODRIVER", path);
+        let counts = run_counting(
+            &mut engine_command(tools, engine, geckodriver, &args),
+            engine,
+        )?;
+        // A browser test that fails once runs once more, alone; it passes only if that run
+        // passes, and is then named as flaky below and in the summary. A test failing twice
+        // fails the step, and a run that failed without naming a test is not retried.
+        let mut failures_left = counts.failed;
+        let mut retried_ok = Vec::new();
+        if !counts.ok && !counts.failed_tests.is_empty() {
+            for name in &counts.failed_tests {
+                println!("\n--> {} once more, alone: {name}", engine.name());
+                // Cargo names each test binary on stderr, so the test is found by its name.
+                let mut again = args.clone();
+                again.retain(|a| *a != "--show-output");
+                again.extend(["--exact", name.as_str(), "--show-output"]);
+                let rerun = run_counting(
+                    &mut engine_command(tools, engine, geckodriver, &again),
+                    engine,
+                )?;
+                if rerun.ok && rerun.passed == 1 {
+                    retried_ok.push(name.clone());
+                    failures_left -= 1;
+                }
+            }
         }
-        let counts = run_counting(&mut cmd, engine)?;
+        let ok = counts.ok
+            || (counts.failed == counts.failed_tests.len()
+                && !retried_ok.is_empty()
+                && retried_ok.len() == counts.failed_tests.len());
         let line = format!(
-            "{:<9} {:>3} passed ({} of them Chromium-only, skipped), {} failed, {:.1} s",
+            "{:<9} {:>3} passed ({} of them Chromium-only, skipped), {} failed{}, {:.1} s",
             engine.name(),
-            counts.passed,
+            counts.passed + retried_ok.len(),
             counts.skipped,
-            counts.failed,
+            failures_left,
+            if retried_ok.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} passed only when run again: {})",
+                    retried_ok.len(),
+                    retried_ok.join(", ")
+                )
+            },
             started.elapsed().as_secs_f64()
         );
-        if !counts.ok {
+        if !ok {
             failed.push(engine.name());
         }
-        failure_reports.extend(counts.failures.into_iter().map(|b| (engine.name(), b)));
+        for block in &counts.failures {
+            let report = (engine.name(), block.clone());
+            if retried_ok
+                .iter()
+                .any(|name| block.starts_with(&format!("---- {name} stdout")))
+            {
+                flaky.push(report);
+            } else {
+                failure_reports.push(report);
+            }
+        }
         summary.push(line);
     }
     println!("\nend-to-end tests per engine:");
     for line in &summary {
         println!("  {line}");
     }
+    for (engine, block) in &flaky {
+        println!(
+            "\nflaky in {engine} (failed, then passed alone):\n{}",
+            block.trim_end()
+        );
+    }
     for (engine, block) in &failure_reports {
         println!("\nfailed in {engine}:\n{}", block.trim_end());
     }
+    // Last, one line per test with what it said first: the very end of a log.
+    for (engine, block) in &flaky {
+        println!("flaky in {engine}: {}", FailureBlocks::headline(block));
+    }
+    let lines: Vec<String> = failure_reports
+        .iter()
+        .map(|(engine, block)| format!("\n  {engine}: {}", FailureBlocks::headline(block)))
+        .collect();
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!("failures in {}", failed.join(", ")))
+        Err(format!(
+            "failures in {}{}",
+            failed.join(", "),
+            lines.concat()
+        ))
     }
+}
+
+/// `cargo <args>` for the end-to-end tests in `engine`: WebKitGTK has no headless mode, so its
+/// run has one virtual X display (`xvfb-run`, with the screen `WEBKIT_SCREEN`) that every
+/// test's MiniBrowser window shares.
+fn engine_command(
+    tools: &Tools,
+    engine: Engine,
+    geckodriver: Option<&PathBuf>,
+    args: &[&str],
+) -> Command {
+    let mut cmd = if engine == Engine::Webkit {
+        let mut xvfb = Command::new(XVFB_RUN);
+        xvfb.args(["-a", "-s", WEBKIT_SCREEN, "cargo"])
+            .args(args)
+            .env("PATH", &tools.path);
+        xvfb
+    } else {
+        cargo(tools, args)
+    };
+    // A backtrace says nothing a test's own report does not, and pushes it out of a log's tail.
+    cmd.env("FACTSHEET_ENGINE", engine.name())
+        .env("RUST_BACKTRACE", "0");
+    if let Some(path) = geckodriver {
+        cmd.env("GECKODRIVER", path);
+    }
+    cmd
 }
 
 /// The virtual display of the WebKit run. X's pointer rests at the screen's centre, and a
@@ -228,6 +307,8 @@ struct Counts {
     /// What each failing test printed (its `---- name stdout ----` block), repeated after
     /// the summary: a long run's tail is often all a CI log keeps.
     failures: Vec<String>,
+    /// The name of each failed test.
+    failed_tests: Vec<String>,
 }
 
 /// Runs `cmd`, passing its output through, and adds up cargo's `test result:` lines and the
@@ -261,15 +342,30 @@ fn run_counting(cmd: &mut Command, engine: Engine) -> Result<Counts, String> {
         .map_err(|e| format!("`{line}` did not finish: {e}"))?;
     counts.ok = status.success();
     counts.failures = failures.blocks;
+    counts.failed_tests = failures.failed;
     Ok(counts)
 }
 
 /// Collects, from libtest's output, the blocks between a `failures:` heading and the list of
-/// failed names that follows them: one block per failing test, its name and what it printed.
+/// failed names that follows them (one block per failing test, its name and what it printed),
+/// and that list of names.
 #[derive(Default)]
 struct FailureBlocks {
-    in_failures: bool,
+    section: Section,
     blocks: Vec<String>,
+    /// The name of every failed test, in the order libtest listed them.
+    failed: Vec<String>,
+}
+
+/// Where in one test binary's output `FailureBlocks` is.
+#[derive(Default, PartialEq)]
+enum Section {
+    #[default]
+    Other,
+    /// After the first `failures:`: each failing test's output.
+    Outputs,
+    /// After the second: the failed tests' names, four spaces in.
+    Names,
 }
 
 impl FailureBlocks {
@@ -279,25 +375,76 @@ impl FailureBlocks {
     const WIDTH: usize = 400;
 
     fn read(&mut self, line: &str) {
+        if line.starts_with("running ") && line.ends_with(" tests") {
+            // The next test binary.
+            self.section = Section::Other;
+            return;
+        }
         if line == "failures:" {
             // The first heading opens the blocks; the second one heads the list of names.
-            self.in_failures = !self.in_failures;
+            self.section = match self.section {
+                Section::Outputs => Section::Names,
+                _ => Section::Outputs,
+            };
             return;
         }
-        if !self.in_failures {
-            return;
-        }
-        if line.starts_with("---- ") && line.ends_with(" stdout ----") {
-            self.blocks.push(String::new());
-        }
-        let Some(block) = self.blocks.last_mut() else {
-            return;
-        };
-        if block.lines().count() < Self::LINES {
-            block.extend(line.chars().take(Self::WIDTH));
-            block.push('\n');
+        match self.section {
+            Section::Other => {}
+            Section::Names => match line.strip_prefix("    ") {
+                Some(name) if !name.trim().is_empty() => {
+                    self.failed.push(name.trim().to_owned());
+                }
+                _ => self.section = Section::Other,
+            },
+            Section::Outputs => {
+                if line.starts_with("---- ") && line.ends_with(" stdout ----") {
+                    self.blocks.push(String::new());
+                }
+                let Some(block) = self.blocks.last_mut() else {
+                    return;
+                };
+                if is_backtrace(line) {
+                    return;
+                }
+                if block.lines().count() < Self::LINES {
+                    block.extend(line.chars().take(Self::WIDTH));
+                    block.push('\n');
+                }
+            }
         }
     }
+
+    /// A failing test's block in one line: its name and the first line of its panic's
+    /// message (the line after `panicked at`), or its first line of output.
+    fn headline(block: &str) -> String {
+        let mut lines = block.lines();
+        let name = lines
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("---- ")
+            .trim_end_matches(" stdout ----");
+        let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+        let message = rest
+            .iter()
+            .position(|l| l.contains(" panicked at "))
+            .and_then(|i| rest.get(i + 1))
+            .or(rest.first())
+            .unwrap_or(&"");
+        let message: String = message.chars().take(Self::WIDTH).collect();
+        format!("{name}: {message}")
+    }
+}
+
+/// A frame of a backtrace (`  12: name` or `      at path:line:col`) or its heading.
+fn is_backtrace(line: &str) -> bool {
+    let t = line.trim_start();
+    let frame = t
+        .split_once(": ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let indented = line.len() > t.len();
+    (indented && (frame || t.starts_with("at ")))
+        || t == "stack backtrace:"
+        || t.starts_with("note: run with `RUST_BACKTRACE")
 }
 
 /// In `ok. 12 passed; 0 failed; ...`, the number before `label`.
@@ -342,7 +489,7 @@ fn cargo(tools: &Tools, args: &[&str]) -> Command {
 
 #[cfg(test)]
 mod tests {
-    use super::{number_before, FailureBlocks};
+    use super::{is_backtrace, number_before, FailureBlocks};
 
     #[test]
     fn keeps_what_each_failing_test_printed_and_nothing_of_the_passing_ones() {
@@ -379,6 +526,43 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out";
         assert!(blocks.blocks[1].starts_with("---- c stdout ----"));
         assert!(!blocks.blocks.concat().contains("all fine"));
         assert!(!blocks.blocks.concat().contains("    b"));
+        assert_eq!(blocks.failed, ["b", "c"], "the failed tests, to run again");
+    }
+
+    #[test]
+    fn leaves_out_backtraces_and_ends_with_each_failures_message() {
+        let output = "failures:
+
+---- d stdout ----
+took 3 s
+thread 'd' panicked at tests/support/browser.rs:305:9:
+webkit: the demo's iframe did not open its popover
+stack backtrace:
+   0: std::panicking::begin_panic
+             at /rustc/library/std/src/panicking.rs:80:14
+   1: e2e::d::{{closure}}
+problems:
+  1: none here
+
+failures:
+    d
+";
+        let mut blocks = FailureBlocks::default();
+        for line in output.lines() {
+            blocks.read(line);
+        }
+        let block = &blocks.blocks[0];
+        assert!(
+            !block.contains("begin_panic") && !block.contains("at /rustc"),
+            "{block}"
+        );
+        assert!(!block.contains("stack backtrace"), "{block}");
+        assert!(block.contains("the demo's iframe"), "{block}");
+        assert!(!is_backtrace("problems:") && !is_backtrace("1: not indented"));
+        assert_eq!(
+            FailureBlocks::headline(block),
+            "d: webkit: the demo's iframe did not open its popover"
+        );
     }
 
     #[test]
