@@ -20,7 +20,8 @@
   // view) or the viewport changes.
   var current = null;
   // Where the pointer now down (or just up) went down: a press outside an open popover closes
-  // it (the browser's light dismiss), and focus stays where the reader pressed.
+  // it (the browser's light dismiss), and focus stays where the reader pressed; a press on a
+  // figure is a click on it even if the release lands on its preview.
   var pressedAt = null;
   document.addEventListener("pointerdown", function (e) { pressedAt = e.composedPath()[0]; }, true);
   document.addEventListener("pointerup", function () {
@@ -55,9 +56,27 @@
     var isOpen = function (p) { return p.matches(":popover-open"); };
     var show = function (g, how) {
       var p = popoverOf(g);
-      if (!isOpen(p)) { opening = how; p.showPopover(); }
+      if (isOpen(p)) return;
+      opening = how;
+      p.showPopover();
+      // Placed now, not at the next frame: until then it sits in the middle of the viewport,
+      // over its own button, and the release of a press during which it opened (by the
+      // press's focus, or a hover's rest) would land on it, not on the button, when a busy
+      // page paints late.
+      place(p);
     };
     var hide = function (p) { if (isOpen(p)) p.hidePopover(); };
+    // The figure's button a click is for: the one clicked, or the one the pointer went down
+    // on when its preview, opened during the press (by the press's focus, or a hover's
+    // rest), took the release (its bridge over the gap reaches onto the button), so that the
+    // browser clicked what holds both.
+    var pressedButton = function (e) {
+      var b = e.target.closest && e.target.closest(".fs-figure-button");
+      if (b) return b;
+      var down = pressedAt && pressedAt.closest && pressedAt.closest(".fs-figure-button");
+      var g = down && group(down);
+      return g && g.contains(e.target) && e.target.contains(down) && isOpen(popoverOf(g)) ? down : null;
+    };
     var pinnedOpen = function () {
       var p = root.querySelector(".fs-popover:popover-open");
       return p && p.fsHow === "pinned";
@@ -101,7 +120,7 @@
       leaving = false;
     });
     on("click", function (e) {
-      var b = e.target.closest && e.target.closest(".fs-figure-button");
+      var b = pressedButton(e);
       if (!b) return;
       var p = popoverOf(group(b));
       clearTimeout(timer);
