@@ -921,8 +921,9 @@ async fn a_theme_switch_pressed_before_the_wasm_arrives_switches_once_it_has() {
 /// event back (an image the server never answers), so nothing there can start the wasm at
 /// idle after load: a pre-rendered card asking for nothing else fetches neither glue nor wasm
 /// and stays as it is, until the reader presses its theme switch, which then works; a card
-/// that needs rendering (a theme the pre-render cannot show, an error card, a host added
-/// later, a theme the reader chose before or the page declares) goes live at once. Then, on
+/// that needs rendering (a theme the pre-render cannot show, from the start or given by the
+/// page's script at DOMContentLoaded, an error card, a host added later, a theme the reader
+/// chose before or the page declares) goes live at once. Then, on
 /// a page whose load event comes, the pre-rendered card's wasm is requested after it.
 #[tokio::test]
 #[ignore = "needs dist/: run by cargo xtask test"]
@@ -946,6 +947,14 @@ async fn the_wasm_starts_when_a_card_or_the_reader_needs_it_else_after_the_load_
             String::new(),
             format!(
                 "{card}<script>setTimeout(() => document.body.append(document.createElement(\"fact-sheet\")), 1000);</script>"
+            ),
+        ),
+        (
+            // As the frame page gives its host the `data-src` of its `?src=`.
+            "a theme the page's script gives the host at DOMContentLoaded",
+            String::new(),
+            format!(
+                "{card}<script>document.addEventListener(\"DOMContentLoaded\", () => document.querySelector(\"[data-factsheet]\").setAttribute(\"data-theme\", \"dark\"));</script>"
             ),
         ),
         (

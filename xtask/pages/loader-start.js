@@ -44,7 +44,8 @@ let startWhenNeeded = function (start) {
       !one(getComputedStyle(host.parentElement || d.documentElement).colorScheme) &&
       !(meta && one(meta.content));
   }
-  function check() {
+  // `again`: hosts seen before too (their attributes may have changed since).
+  function check(again) {
     try {
       if (localStorage.getItem("factsheet-theme")) go();
     } catch (e) {
@@ -53,7 +54,7 @@ let startWhenNeeded = function (start) {
     var hosts = d.querySelectorAll(HOSTS);
     for (var i = 0; i < hosts.length; i++) {
       var host = hosts[i];
-      if (host.hasAttribute(WAITING)) continue;
+      if (host.hasAttribute(WAITING) && again !== true) continue;
       host.setAttribute(WAITING, "");
       if (!ready(host)) go();
       else if (matchMedia("(prefers-color-scheme: dark)").matches) {
@@ -102,5 +103,10 @@ let startWhenNeeded = function (start) {
     else addEventListener("load", idle);
   }
   if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", begin);
-  else begin();
+  else {
+    // A deferred script runs before DOMContentLoaded, when a page's own script may still
+    // change its hosts (the frame page gives its host a `data-src`): they are checked again.
+    begin();
+    d.addEventListener("DOMContentLoaded", function () { check(true); });
+  }
 };
