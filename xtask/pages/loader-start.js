@@ -71,7 +71,10 @@ let startWhenNeeded = function (start) {
       var target = e.composedPath()[0];
       var control = target.closest && target.closest(CONTROLS);
       var root = control && control.getRootNode(), host = root && root.host;
-      if (!host || host.hasAttribute("data-factsheet-live")) return;
+      // Once the wasm has mounted the card (it renders or hydrates within that task), the
+      // control is Yew's, even before the card says it is live: a click made again would undo
+      // the reader's.
+      if (!host || host.hasAttribute("data-factsheet-mounted")) return;
       go();
       if (type != "click") return;
       // Remembered by its place among the card's controls: a card rendered afresh has others.
