@@ -465,7 +465,7 @@ async fn first_citation_in(
     }))
 }
 
-/// The theme switch: its centre once laid out (scrolled into view once), and, once clicked,
+/// The theme switch: its centre once laid out and shown (scrolled into view once), and, once clicked,
 /// how long after the click's time stamp its `aria-pressed` changed (checked every frame).
 const THEME_SWITCH: &str = r#"
 (function () {
@@ -493,7 +493,10 @@ const THEME_SWITCH: &str = r#"
     button.scrollIntoView({ block: "center" });
   }
   var r = button.getBoundingClientRect();
-  if (r.width === 0 || r.height === 0) return { answered: t.answered, clicked: t.clicked };
+  // A reader clicks what is shown: a switch hidden until the loader is there is not clicked.
+  if (r.width === 0 || r.height === 0 || getComputedStyle(button).visibility !== "visible") {
+    return { answered: t.answered, clicked: t.clicked };
+  }
   return { answered: t.answered, clicked: t.clicked, x: r.left + r.width / 2, y: r.top + r.height / 2 };
 })()
 "#;

@@ -825,7 +825,223 @@ async fn a_story_built_from_its_own_sheet_shows_it_on_its_page_and_in_its_frame(
 }
 
 // ---------------------------------------------------------------------------------------
-// 6. JSON-LD
+// 6. When the wasm starts
+// ---------------------------------------------------------------------------------------
+
+/// What the page says about its first host and the widget's requests (`start_state.js`).
+#[derive(Debug, serde::Deserialize)]
+struct StartState {
+    live: bool,
+    waiting: bool,
+    pressed: Option<String>,
+    shown: bool,
+    theme: Option<String>,
+    ready_state: String,
+    requested: std::collections::BTreeMap<String, f64>,
+    load_end: f64,
+    url: String,
+}
+
+async fn start_state(d: &WebDriver) -> Result<StartState, Box<dyn Error>> {
+    let state = d
+        .execute(
+            include_str!("support/js/e2e_embed/start_state.js"),
+            Vec::new(),
+        )
+        .await?
+        .json()
+        .clone();
+    Ok(serde_json::from_value(state)?)
+}
+
+/// Polls until `done` holds for the page's state, or `timeout` passes; the last state seen.
+async fn start_state_until(
+    d: &WebDriver,
+    timeout: Duration,
+    done: impl Fn(&StartState) -> bool,
+) -> Result<StartState, Box<dyn Error>> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        // While a page is replaced, a script may run in neither (Firefox answers null).
+        match start_state(d).await {
+            Ok(state) if done(&state) || Instant::now() > deadline => return Ok(state),
+            Err(e) if Instant::now() > deadline => return Err(e),
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+/// The first host's theme switch, pressed with the mouse (scrolled into view first).
+async fn press_theme_switch(d: &WebDriver) -> Outcome {
+    let toggle = d
+        .execute(
+            include_str!("support/js/e2e_embed/theme_switch.js"),
+            Vec::new(),
+        )
+        .await?
+        .element()?;
+    toggle.scroll_into_view().await?;
+    toggle.click().await?;
+    Ok(())
+}
+
+/// Navigation returns at once, so that a test can act while the page's load event is held
+/// back (by an image at `HeldWasm::STALLED`).
+fn load_without_waiting(caps: &mut thirtyfour::Capabilities) -> WebDriverResult<()> {
+    caps.set("pageLoadStrategy", json!("none"))
+}
+
+/// The reader presses the theme switch of a pre-rendered card, twice, before its wasm has
+/// arrived (the server holds it): the switch is shown, and nothing happens yet. Once the wasm
+/// arrives, the card goes live and switches to the dark theme: the press was not lost, and
+/// the second press, made while the first had no answer, counts as the same request.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn a_theme_switch_pressed_before_the_wasm_arrives_switches_once_it_has() {
+    let site = HeldWasm::new(fixture_page("", &demo_prerendered_host("")).into_bytes());
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        let mut problems = Vec::new();
+        d.goto(&site.url()).await?;
+        let before = start_state_until(d, RENDER_TIMEOUT, |s| s.waiting && s.shown).await?;
+        if !before.shown || before.live {
+            return Err(format!("before the wasm: the switch is not shown on a card that is not live: {before:?}").into());
+        }
+        press_theme_switch(d).await?;
+        press_theme_switch(d).await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let pressed = start_state(d).await?;
+        if pressed.live || pressed.pressed.as_deref() != Some("false") {
+            problems.push(format!("with the wasm held, the card changed: {pressed:?}"));
+        }
+        site.release();
+        let live = start_state_until(d, RENDER_TIMEOUT, |s| s.live && s.pressed.as_deref() == Some("true")).await?;
+        // Long enough for a second press carried over to have undone the first.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let after = start_state(d).await?;
+        if !live.live || after.pressed.as_deref() != Some("true") || after.theme.as_deref() != Some("dark") {
+            problems.push(format!(
+                "once the wasm arrived, the press before it did not switch the card to dark once: {after:?}"
+            ));
+        }
+        finish(problems)
+    })
+    .await;
+}
+
+/// The wasm starts when a card or the reader needs it, not before. Each page holds its load
+/// event back (an image the server never answers), so nothing there can start the wasm at
+/// idle after load: a pre-rendered card asking for nothing else fetches neither glue nor wasm
+/// and stays as it is, until the reader presses its theme switch, which then works; a card
+/// that needs rendering (a theme the pre-render cannot show, from the start or given by the
+/// page's script at DOMContentLoaded, an error card, a host added later, a theme the reader
+/// chose before or the page declares) goes live at once. Then, on
+/// a page whose load event comes, the pre-rendered card's wasm is requested after it.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_wasm_starts_when_a_card_or_the_reader_needs_it_else_after_the_load_event() {
+    let stalled = format!("<img src=\"{}\" alt=\"\">", HeldWasm::STALLED);
+    let card = demo_prerendered_host("");
+    // The pages that need the wasm at once: (what, head, body).
+    let needing: Vec<(&str, String, String)> = vec![
+        (
+            "a theme the pre-render cannot show",
+            String::new(),
+            demo_prerendered_host("data-theme=\"dark\""),
+        ),
+        (
+            "an error card",
+            String::new(),
+            format!("{card}<div data-factsheet data-view=\"sideways\"></div>"),
+        ),
+        (
+            "a host added later",
+            String::new(),
+            format!(
+                "{card}<script>setTimeout(() => document.body.append(document.createElement(\"fact-sheet\")), 1000);</script>"
+            ),
+        ),
+        (
+            // As the frame page gives its host the `data-src` of its `?src=`.
+            "a theme the page's script gives the host at DOMContentLoaded",
+            String::new(),
+            format!(
+                "{card}<script>document.addEventListener(\"DOMContentLoaded\", () => document.querySelector(\"[data-factsheet]\").setAttribute(\"data-theme\", \"dark\"));</script>"
+            ),
+        ),
+        (
+            "a theme the reader chose before",
+            "<script>localStorage.setItem(\"factsheet-theme\", \"dark\");</script>\n".into(),
+            card.clone(),
+        ),
+        (
+            "a page that declares one scheme",
+            "<meta name=\"color-scheme\" content=\"dark\">\n".into(),
+            card.clone(),
+        ),
+    ];
+    with_configured_browser(&[WINDOW], load_without_waiting, |d| async move {
+        let d = &d;
+        let mut problems = Vec::new();
+
+        // Each page on a server of its own: another origin, so what one stores is not
+        // read by the next.
+        let site = HeldWasm::new(fixture_page("", &format!("{card}{stalled}")).into_bytes());
+        site.release();
+        d.goto(&site.url()).await?;
+        let url = site.url();
+        let seen = start_state_until(d, RENDER_TIMEOUT, |s| s.url == url && s.waiting).await?;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let idle = start_state(d).await?;
+        if !seen.waiting || idle.ready_state == "complete" {
+            return Err(format!("the page is not waiting for its load event as the test needs: {idle:?}").into());
+        }
+        if idle.live || !idle.requested.is_empty() {
+            problems.push(format!(
+                "a pre-rendered card, before the load event, with nothing asked: the wasm started ({idle:?})"
+            ));
+        }
+        press_theme_switch(d).await?;
+        let pressed = start_state_until(d, RENDER_TIMEOUT, |s| s.live && s.pressed.as_deref() == Some("true")).await?;
+        if !pressed.live || pressed.pressed.as_deref() != Some("true") || pressed.theme.as_deref() != Some("dark") {
+            problems.push(format!("the theme switch pressed before the load event did not switch the card: {pressed:?}"));
+        }
+        drop(site);
+
+        for (what, head, body) in &needing {
+            let site = HeldWasm::new(fixture_page(head, &format!("{body}{stalled}")).into_bytes());
+            site.release();
+            let url = site.url();
+            d.goto(&url).await?;
+            let state = start_state_until(d, RENDER_TIMEOUT, |s| s.url == url && s.live).await?;
+            if state.url != url || !state.live || state.ready_state == "complete" {
+                problems.push(format!("{what}: the card did not go live before the load event: {state:?}"));
+            }
+        }
+
+        // The load event comes: the wasm is requested after it.
+        let site = HeldWasm::new(fixture_page("", &card).into_bytes());
+        site.release();
+        let url = site.url();
+        d.goto(&url).await?;
+        let state = start_state_until(d, RENDER_TIMEOUT, |s| s.url == url && s.live).await?;
+        let early: Vec<_> = state
+            .requested
+            .iter()
+            .filter(|(_, at)| **at < state.load_end)
+            .collect();
+        if state.url != url || !state.live || state.requested.len() != 2 || !early.is_empty() {
+            problems.push(format!(
+                "with its load event, a pre-rendered card did not go live on its wasm requested after the load event ended: {state:?}"
+            ));
+        }
+        finish(problems)
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. JSON-LD
 // ---------------------------------------------------------------------------------------
 
 #[test]

@@ -234,14 +234,24 @@ impl HeldSheet {
 /// `dist/` and one page (`fixtures/page.html`) on their own 127.0.0.1 server that holds every
 /// request for the wasm (`embed/factsheet_bg.wasm`) until `release`: the page, its stylesheet
 /// and its script arrive at once, the wasm as late as the test likes (a slow connection, or a
-/// reader who acts before a big bundle arrives). Serves until the test ends.
+/// reader who acts before a big bundle arrives). A request for [`HeldWasm::STALLED`] is
+/// answered only once the server is dropped: an image there keeps the page's load event from
+/// coming. Serves until the test ends.
 pub struct HeldWasm {
     pub addr: SocketAddr,
     release: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for HeldWasm {
+    fn drop(&mut self) {
+        self.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl HeldWasm {
     pub const WASM: &'static str = "/embed/factsheet_bg.wasm";
+    pub const STALLED: &'static str = "/stalled.png";
 
     pub fn new(page: Vec<u8>) -> HeldWasm {
         use std::io::{Read, Write};
@@ -250,11 +260,13 @@ impl HeldWasm {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
         let addr = listener.local_addr().expect("the listener's address");
         let release = Arc::new(AtomicBool::new(false));
-        let (page, released) = (Arc::new(page), release.clone());
+        let ended = Arc::new(AtomicBool::new(false));
+        let (page, released, over) = (Arc::new(page), release.clone(), ended.clone());
         let root = dist();
         std::thread::spawn(move || {
             for mut stream in listener.incoming().flatten() {
-                let (page, released, root) = (page.clone(), released.clone(), root.clone());
+                let (page, released, root, over) =
+                    (page.clone(), released.clone(), root.clone(), over.clone());
                 std::thread::spawn(move || {
                     let Some(request) = read_request(&mut stream) else {
                         return;
@@ -270,6 +282,11 @@ impl HeldWasm {
                         .to_string();
                     if path == Self::WASM {
                         while !released.load(Ordering::SeqCst) {
+                            std::thread::sleep(Duration::from_millis(20));
+                        }
+                    }
+                    if path == Self::STALLED {
+                        while !over.load(Ordering::SeqCst) {
                             std::thread::sleep(Duration::from_millis(20));
                         }
                     }
@@ -303,7 +320,11 @@ impl HeldWasm {
                 });
             }
         });
-        HeldWasm { addr, release }
+        HeldWasm {
+            addr,
+            release,
+            ended,
+        }
     }
 
     pub fn url(&self) -> String {

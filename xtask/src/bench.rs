@@ -108,6 +108,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
             dist.join("demo/index.html"),
             dist.join("demo/demo.css"),
             dist.join("embed/factsheet.js"),
+            dist.join("embed/factsheet_glue.js"),
             dist.join("embed/factsheet_bg.wasm"),
             dist.join("embed/factsheet.css"),
         ])?,
@@ -115,6 +116,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
         "wasm": files_bytes(&[dist.join("embed/factsheet_bg.wasm")])?,
         "embed bundle": files_bytes(&[
             dist.join("embed/factsheet.js"),
+            dist.join("embed/factsheet_glue.js"),
             dist.join("embed/factsheet_bg.wasm"),
             dist.join("embed/factsheet.css"),
         ])?,

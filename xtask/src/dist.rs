@@ -35,18 +35,24 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
         .join(WASM_TARGET)
         .join("release")
         .join(format!("{CRATE}.wasm"));
-    println!("dist: generating the JavaScript glue (wasm-bindgen --target no-modules)");
-    run(Command::new(&tools.wasm_bindgen)
-        .args([
-            "--target",
-            "no-modules",
-            "--no-typescript",
-            "--out-name",
-            CRATE,
-            "--out-dir",
-        ])
-        .arg(&work)
-        .arg(&raw_wasm))?;
+    // Two glues for one wasm (wasm-bindgen writes the same wasm for both targets): a classic
+    // script for the one-file page (no ES modules from file://), an ES module for the embed
+    // bundle, which imports it with the wasm when the wasm is needed.
+    println!("dist: generating the JavaScript glue (wasm-bindgen --target no-modules, web)");
+    let module_work = work.join("module");
+    for (target, out) in [("no-modules", &work), ("web", &module_work)] {
+        run(Command::new(&tools.wasm_bindgen)
+            .args([
+                "--target",
+                target,
+                "--no-typescript",
+                "--out-name",
+                CRATE,
+                "--out-dir",
+            ])
+            .arg(out)
+            .arg(&raw_wasm))?;
+    }
 
     let bindgen_wasm = work.join(format!("{CRATE}_bg.wasm"));
     let small_wasm = work.join(format!("{CRATE}_bg.opt.wasm"));
@@ -59,20 +65,33 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
 
     // Property names (the wasm's imports) and the top-level `wasm_bindgen` are kept; local
     // names are shortened and dead branches dropped.
-    println!("dist: shrinking the glue (terser --compress --mangle)");
-    let small_glue = work.join(format!("{CRATE}.min.js"));
-    run(Command::new(&tools.terser)
-        .arg(work.join(format!("{CRATE}.js")))
-        .args(["--compress", "--mangle", "--output"])
-        .arg(&small_glue))?;
-    let glue = read(&small_glue)?;
-    // The popovers' script, shrunk like the glue: its comments are for this repository.
-    let small_popovers = work.join("popovers.min.js");
-    run(Command::new(&tools.terser)
-        .arg(root.join("xtask/pages/loader-popovers.js"))
-        .args(["--compress", "--mangle", "--output"])
-        .arg(&small_popovers))?;
-    let popovers = read(&small_popovers)?;
+    println!("dist: shrinking the glue and the loaders (terser --compress --mangle)");
+    let glue = shrink(tools, &work.join(format!("{CRATE}.js")), "glue", &[])?;
+    let module_glue = shrink(
+        tools,
+        &module_work.join(format!("{CRATE}.js")),
+        "module-glue",
+        &["--module"],
+    )?;
+    // The loaders' scripts, shrunk like the glue: their comments are for this repository.
+    let popovers = shrink(
+        tools,
+        &root.join("xtask/pages/loader-popovers.js"),
+        "popovers",
+        &[],
+    )?;
+    let embed_loader = shrink(
+        tools,
+        &written(&work.join("loader-embed.js"), &loader(EMBED_LOADER))?,
+        "loader-embed",
+        &[],
+    )?;
+    let one_file_loader = shrink(
+        tools,
+        &written(&work.join("loader-one-file.js"), &loader(ONE_FILE_LOADER))?,
+        "loader-one-file",
+        &[],
+    )?;
     let wasm =
         fs::read(&small_wasm).map_err(|e| format!("cannot read {}: {e}", small_wasm.display()))?;
     // The same stylesheet the wasm adopts: `assets/factsheet.css` without its comments.
@@ -98,7 +117,11 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
     println!("dist: writing {}", dist.display());
     write(
         &dist.join("embed/factsheet.js"),
-        embed_script(&glue, &popovers).as_bytes(),
+        format!("{popovers}\n{embed_loader}\n").as_bytes(),
+    )?;
+    write(
+        &dist.join("embed").join(MODULE_GLUE),
+        module_glue.as_bytes(),
     )?;
     write(&dist.join("embed/factsheet_bg.wasm"), &wasm)?;
     write(&dist.join("embed/factsheet.css"), css.as_bytes())?;
@@ -149,6 +172,7 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
             &json_ld,
             &glue,
             &popovers,
+            &one_file_loader,
             &crate::sizes::gzip(&wasm)?,
         )?
         .as_bytes(),
@@ -173,6 +197,7 @@ pub fn build_for(tools: &Tools, publishing: &Publishing) -> Result<PathBuf, Stri
     for file in [
         "index.html",
         "embed/factsheet.js",
+        "embed/factsheet_glue.js",
         "embed/factsheet_bg.wasm",
         "embed/factsheet.css",
         "embed/frame.html",
@@ -213,26 +238,52 @@ pub fn print_usage(dist: &Path, serving: bool) {
     }
 }
 
-/// `factsheet.js`: the popovers' script (`loader-popovers.js`, shrunk), which makes the
-/// pre-rendered cards answer at once, then the glue and a loader that fetches the wasm from
-/// beside the script (not from the page's URL). The card brings its own stylesheet into its
-/// shadow root. The block keeps the glue's `let wasm_bindgen` out of the host page's global
-/// scope.
-fn embed_script(glue: &str, popovers: &str) -> String {
-    format!("{{\n{popovers}\n{glue}\n{MARK_FAILED}{EMBED_LOADER}}}\n")
-}
+/// `factsheet.js` is the popovers' script (`loader-popovers.js`, shrunk), which makes the
+/// pre-rendered cards answer at once, then the embed loader, which imports this module (the
+/// glue) and fetches the wasm, both from beside the script, when the wasm is needed. The card
+/// brings its own stylesheet into its shadow root.
+pub const MODULE_GLUE: &str = "factsheet_glue.js";
 
 /// When the wasm cannot start (a policy blocks it, say), the pre-rendered cards stay: this
 /// tells their stylesheet to show the citations as footnotes, since no popover will open.
-/// `let`, so it stays inside the script's block and out of the page's globals. It also
-/// defines the `<fact-sheet>` element, which both loaders need.
+/// It also defines the `<fact-sheet>` element, which both loaders need.
 const MARK_FAILED: &str = include_str!("../pages/loader-mark-failed.js");
 
-/// The embed bundle's start: the wasm from beside the script, once the page's hosts exist.
+/// When the wasm starts (`startWhenNeeded`): both loaders hand it their way of starting.
+const START_WHEN_NEEDED: &str = include_str!("../pages/loader-start.js");
+
+/// The embed bundle's start: the glue and the wasm from beside the script.
 const EMBED_LOADER: &str = include_str!("../pages/loader-embed.js");
 
 /// The one-file page's start: the wasm from the page itself, at [`WASM_MARKER`].
 const ONE_FILE_LOADER: &str = include_str!("../pages/loader-one-file.js");
+
+/// A loader with what both share, in a block that keeps their `let`s out of the page's
+/// global scope (the one-file page's block also holds the glue's `let wasm_bindgen`).
+fn loader(start: &str) -> String {
+    format!("{{\n{MARK_FAILED}\n{START_WHEN_NEEDED}\n{start}}}\n")
+}
+
+/// `source` shrunk by terser (`extra`: `--module` for an ES module), by way of
+/// `target/dist-work/<name>.min.js`.
+fn shrink(tools: &Tools, source: &Path, name: &str, extra: &[&str]) -> Result<String, String> {
+    let small = target_dir()
+        .join("dist-work")
+        .join(format!("{name}.min.js"));
+    run(Command::new(&tools.terser)
+        .arg(source)
+        .args(extra)
+        .args(["--compress", "--mangle", "--output"])
+        .arg(&small))?;
+    read(&small)
+}
+
+/// Writes `text` to `path` and returns the path.
+fn written(path: &Path, text: &str) -> Result<PathBuf, String> {
+    write(path, text.as_bytes())?;
+    Ok(path.to_path_buf())
+}
+
 /// Where the one-file loader takes the gzipped wasm, as base64 (inside a JS string).
 const WASM_MARKER: &str = "WASM_GZIP_BASE64";
 
@@ -257,7 +308,8 @@ fn fill(name: &str, template: &str, parts: &[(&str, &str)]) -> Result<String, St
 
 /// The one-file page: the template with its "not built" note removed, the JSON-LD in the
 /// head, the pre-rendered card (with its CSS inline), the glue in a classic `<script>`, and
-/// the gzipped wasm as base64, unpacked in the page and handed to the glue, so nothing is
+/// the gzipped wasm as base64, unpacked in the page and handed to the glue when the wasm is
+/// needed (`loader`, the one-file loader shrunk, with [`WASM_MARKER`] in it), so nothing is
 /// fetched. The popovers' script comes first, in a script of its own: it runs without
 /// waiting for the one holding the wasm.
 pub fn one_file_page(
@@ -266,6 +318,7 @@ pub fn one_file_page(
     head: &str,
     glue: &str,
     popovers: &str,
+    loader: &str,
     gzipped_wasm: &[u8],
 ) -> Result<String, String> {
     for marker in [UNBUILT_START, UNBUILT_END] {
@@ -276,6 +329,7 @@ pub fn one_file_page(
     for (name, script) in [
         ("the wasm-bindgen glue", glue),
         ("loader-popovers.js", popovers),
+        ("the one-file loader", loader),
     ] {
         if script.to_ascii_lowercase().contains("</script") {
             return Err(format!(
@@ -290,14 +344,13 @@ pub fn one_file_page(
         .map(|(before, after)| format!("{before}{after}"))
         .ok_or_else(|| format!("index.html: `{UNBUILT_END}` must follow `{UNBUILT_START}`"))?;
     let loader = fill(
-        "xtask/pages/loader-one-file.js",
-        ONE_FILE_LOADER,
+        "the one-file loader",
+        loader,
         &[(WASM_MARKER, &base64(gzipped_wasm))],
     )?;
     // One classic script; the block keeps the glue's `let wasm_bindgen` out of the global scope.
-    let script = format!(
-        "<script>\n{popovers}\n</script>\n<script>\n{{\n{glue}\n{MARK_FAILED}{loader}}}\n</script>"
-    );
+    let script =
+        format!("<script>\n{popovers}\n</script>\n<script>\n{{\n{glue}\n{loader}}}\n</script>");
     fill(
         "index.html",
         &page,
@@ -372,6 +425,7 @@ mod tests {
             "<script type=\"application/ld+json\">{}</script>",
             "let wasm_bindgen;\n",
             "showPopover();",
+            &loader(ONE_FILE_LOADER),
             b"\0asm",
         )
         .unwrap();
@@ -391,11 +445,15 @@ mod tests {
         assert!(page.contains("AGFzbQ=="), "the wasm is inlined as base64");
         assert!(!page.contains(WASM_MARKER));
         assert!(page.contains("new DecompressionStream(\"gzip\")"));
-        assert!(!page.contains("fetch("));
+        assert!(!page.contains("fetch(") && !page.contains("import("));
+        assert!(
+            page.contains("startWhenNeeded(function"),
+            "the wasm is unpacked when needed, not when the script runs"
+        );
     }
 
     #[test]
     fn a_template_without_its_markers_is_an_error() {
-        assert!(one_file_page("<html></html>", "", "", "", "", b"").is_err());
+        assert!(one_file_page("<html></html>", "", "", "", "", "", b"").is_err());
     }
 }
