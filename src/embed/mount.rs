@@ -136,6 +136,9 @@ thread_local! {
     /// Apps whose host left the page, emptied, each with its root element (out of any page).
     static SPARE_APPS: RefCell<Vec<(Element, AppHandle<Instance>)>> = const { RefCell::new(Vec::new()) };
     static MOUNTINGS: Cell<u64> = const { Cell::new(0) };
+    /// Hosts whose pre-rendered card is read and waits for its hydration (see
+    /// `hydrate_in_next_task`).
+    static PENDING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The built-in sheet, read once: every card that shows it shares it (reading it takes a
     /// few milliseconds, a page may hold ten cards, and the sheet never changes).
     static BUILTIN: RefCell<Option<Rc<Sheet>>> = const { RefCell::new(None) };
@@ -218,7 +221,7 @@ fn unmount_removed() {
 // ---------------------------------------------------------------------------------------
 
 fn mount(document: &Document, host: Element) {
-    if host.has_attribute(MOUNTED) {
+    if host.has_attribute(MOUNTED) || PENDING.with(|p| p.borrow().contains(&host)) {
         return;
     }
     let _ = host.set_attribute(MOUNTED, "");
@@ -320,13 +323,8 @@ fn mount(document: &Document, host: Element) {
                         .as_str(),
                     ) =>
         {
-            let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
-            Mounted {
-                host,
-                root,
-                app: Handle::Hydrated(app),
-                current,
-            }
+            hydrate_in_next_task(host, root, props, current);
+            return;
         }
         (content, prerendered) => {
             if let Some(stale) = prerendered {
@@ -347,6 +345,38 @@ fn mount(document: &Document, host: Element) {
     if settled {
         on_ready.emit(());
     }
+}
+
+/// Hydrates a pre-rendered card in a task of its own. Starting the card is two long pieces of
+/// work: reading and checking its sheet, adopting the stylesheet and building the browser's
+/// number and date formatters (the first `Intl` formatter loads the language's data), then
+/// Yew's hydration, which walks the whole card at once. One after the other they made one task
+/// of 54-92 ms; apart, the page (and a reader's input) gets a turn between them, and each card
+/// on a page is hydrated in its own task. Until then the host is `PENDING`, not `MOUNTED`: the
+/// loader takes a click on the card's controls as Yew's only once it is mounted, so a click in
+/// between is made again once the card is live, not lost.
+fn hydrate_in_next_task(host: Element, root: Element, props: AppProps, current: Rc<Cell<bool>>) {
+    let _ = host.remove_attribute(MOUNTED);
+    crate::view::warm_formatters(&props.lang);
+    PENDING.with(|p| p.borrow_mut().push(host.clone()));
+    gloo::timers::callback::Timeout::new(0, move || {
+        PENDING.with(|p| p.borrow_mut().retain(|h| *h != host));
+        // Gone meanwhile: nothing to hydrate; put back later, it is mounted afresh.
+        if !host.is_connected() || host.has_attribute(MOUNTED) {
+            return;
+        }
+        let _ = host.set_attribute(MOUNTED, "");
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
+        MOUNTED_CARDS.with(|cards| {
+            cards.borrow_mut().push(Mounted {
+                host,
+                root,
+                app: Handle::Hydrated(app),
+                current,
+            })
+        });
+    })
+    .forget();
 }
 
 /// Renders `content` into the shadow root with a spare app if there is one, else a new one.

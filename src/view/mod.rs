@@ -26,5 +26,6 @@ mod theme_toggle;
 
 pub use app::{App, AppProps, View};
 pub use error_card::{ErrorCard, ErrorCardProps};
+pub use format::warm_formatters;
 pub use header::Headings;
 pub use theme::Theme;
