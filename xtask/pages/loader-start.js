@@ -8,9 +8,9 @@
 // - the reader reaching for a control only the wasm works (the theme switch, "Copy link",
 //   "Cite this"): a pointer over it, a press or focus starts the wasm, and a click on it is
 //   not lost: it is made again once its card is live;
-// - idle, a second after the load event (`requestIdleCallback`; at once where there is none):
-//   the first second after the page shows is when a reader's first taps come, and the
-//   wasm's start is one long task that would hold them up.
+// - idle after the load event (`requestIdleCallback`; in the task after it where there is
+//   none): the start is two tasks (the sheet read, then the hydration, see mount.rs), so a
+//   reader's input waits for at most one of them.
 // `let`, so it stays inside the loader's block, out of the page's globals.
 let startWhenNeeded = function (start) {
   var d = document, HOSTS = "[data-factsheet], fact-sheet", CONTROLS = ".fs-theme, .fs-action";
@@ -99,7 +99,7 @@ let startWhenNeeded = function (start) {
     setTimeout(function () {
       if (window.requestIdleCallback) requestIdleCallback(go, { timeout: 2000 });
       else go();
-    }, 1000);
+    });
   }
   function begin() {
     check();
