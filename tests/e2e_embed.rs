@@ -154,6 +154,84 @@ async fn two_instances_next_to_hostile_css_render_open_popovers_and_keep_their_s
     .await;
 }
 
+/// A pre-rendered card keeps the style its mount point carries (the wasm adds no second copy
+/// of it), but where the page's policy blocks that style (an inline `<style>`, as the
+/// one-file page's mount point has, copied into a page whose policy forbids inline styles),
+/// the live card is styled as on a page with the stylesheet linked: the wasm brings its own.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn a_prerendered_card_whose_inline_style_the_policy_blocks_is_styled_once_live() {
+    let linked = "<link rel=\"stylesheet\" href=\"../embed/factsheet.css\">";
+    let css =
+        fs::read_to_string(dist().join("embed/factsheet.css")).expect("dist/embed/factsheet.css");
+    let host = demo_prerendered_host("id=\"a\"");
+    assert!(
+        host.contains(linked),
+        "the demo's mount point links its stylesheet"
+    );
+    let inline = host.replacen(linked, &format!("<style>{css}</style>"), 1);
+    let site = Site::new(
+        &[
+            ("linked.html", fixture_page("", &host).into_bytes()),
+            ("inline.html", fixture_page("", &inline).into_bytes()),
+        ],
+        STRICT_POLICY,
+    );
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        d.goto(&site.url("linked.html")).await?;
+        wait_live(d, "#a").await?;
+        let reference = card_styles(d, "#a").await?;
+        d.goto(&site.url("inline.html")).await?;
+        wait_live(d, "#a").await?;
+        finish(style_differences(
+            "#a (inline style blocked)",
+            &reference,
+            &card_styles(d, "#a").await?,
+        ))
+    })
+    .await;
+}
+
+/// The one-file page decodes its wasm with `Uint8Array.fromBase64` where the engine has it
+/// (all three tested engines do); an older engine without it decodes it by hand, and the card
+/// goes live all the same. Chromium only: the method is taken away by a script CDP runs
+/// before the page's own.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn the_one_file_page_goes_live_in_an_engine_without_from_base64() {
+    if !chromium_only("the method is taken away by a script CDP runs before the page's") {
+        return;
+    }
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        before_every_page(d, "delete Uint8Array.fromBase64;").await?;
+        d.goto(&file_url(&dist().join("index.html"))).await?;
+        let taken: bool = d
+            .execute("return !('fromBase64' in Uint8Array);", Vec::new())
+            .await?
+            .convert()?;
+        if !taken {
+            return Err("Uint8Array.fromBase64 was not taken away".into());
+        }
+        // The theme switch needs the wasm: pressed, it answers once the card is live.
+        start_state_until(d, RENDER_TIMEOUT, |s| s.shown).await?;
+        press_theme_switch(d).await?;
+        let after = start_state_until(d, RENDER_TIMEOUT, |s| {
+            s.live && s.pressed.as_deref() == Some("true")
+        })
+        .await?;
+        if !after.live || after.pressed.as_deref() != Some("true") {
+            return Err(format!(
+                "without fromBase64 the card did not answer its theme switch: {after:?}"
+            )
+            .into());
+        }
+        Ok(())
+    })
+    .await;
+}
+
 /// The host page's root font size is a common news-site rule (`html { font-size: 62.5% }`);
 /// the card's rem-based sizes must not follow it.
 #[tokio::test]

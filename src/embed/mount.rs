@@ -347,18 +347,22 @@ fn mount(document: &Document, host: Element) {
     }
 }
 
-/// Hydrates a pre-rendered card in a task of its own. Starting the card is two long pieces of
-/// work: reading and checking its sheet, adopting the stylesheet and building the browser's
-/// number and date formatters (the first `Intl` formatter loads the language's data), then
-/// Yew's hydration, which walks the whole card at once. One after the other they made one task
-/// of 54-92 ms; apart, the page (and a reader's input) gets a turn between them, and each card
-/// on a page is hydrated in its own task. Until then the host is `PENDING`, not `MOUNTED`: the
-/// loader takes a click on the card's controls as Yew's only once it is mounted, so a click in
-/// between is made again once the card is live, not lost.
+/// Hydrates a pre-rendered card in a task of its own. Starting the card is three long pieces
+/// of work: reading and checking its sheet (in the task that mounts it), building the
+/// browser's number and date formatters (the first `Intl` formatter loads the language's
+/// data), then Yew's hydration, which walks the whole card at once. One after the other they
+/// made one task of 54-92 ms; apart, the page (and a reader's input) gets a turn between them,
+/// and each card on a page is hydrated in its own task. Until then the host is `PENDING`, not
+/// `MOUNTED`: the loader takes a click on the card's controls as Yew's only once it is
+/// mounted, so a click in between is made again once the card is live, not lost.
 fn hydrate_in_next_task(host: Element, root: Element, props: AppProps, current: Rc<Cell<bool>>) {
     let _ = host.remove_attribute(MOUNTED);
-    crate::view::warm_formatters(&props.lang);
     PENDING.with(|p| p.borrow_mut().push(host.clone()));
+    let lang = props.lang.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        crate::view::warm_formatters(&lang);
+    })
+    .forget();
     gloo::timers::callback::Timeout::new(0, move || {
         PENDING.with(|p| p.borrow_mut().retain(|h| *h != host));
         // Gone meanwhile: nothing to hydrate; put back later, it is mounted afresh.
@@ -402,7 +406,10 @@ fn render_afresh(
 }
 
 /// The host's shadow root (the pre-rendered one, or a new one), with the card's stylesheet
-/// adopted.
+/// adopted unless the pre-rendered root's own `<style>` or `<link>` already applies: a second
+/// copy would cost parsing it and restyling the whole card, the longest part of the frame
+/// after the start. A style that a policy blocked, or a link not loaded, has no sheet in
+/// `styleSheets`, so such a card gets the built-in one.
 fn shadow_root(host: &Element) -> Option<ShadowRoot> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(existing) => existing,
@@ -410,6 +417,9 @@ fn shadow_root(host: &Element) -> Option<ShadowRoot> {
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .ok()?,
     };
+    if shadow.style_sheets().length() > 0 {
+        return Some(shadow);
+    }
     if let Ok(sheet) = CssStyleSheet::new() {
         if sheet.replace_sync(CSS).is_ok() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));

@@ -9,8 +9,8 @@
 //   "Cite this"): a pointer over it, a press or focus starts the wasm, and a click on it is
 //   not lost: it is made again once its card is live;
 // - idle after the load event (`requestIdleCallback`; in the task after it where there is
-//   none): the start is two tasks (the sheet read, then the hydration, see mount.rs), so a
-//   reader's input waits for at most one of them.
+//   none): the start is three tasks (the sheet read, the formatters, then the hydration,
+//   see mount.rs), so a reader's input waits for at most one of them.
 // `let`, so it stays inside the loader's block, out of the page's globals.
 let startWhenNeeded = function (start) {
   var d = document, HOSTS = "[data-factsheet], fact-sheet", CONTROLS = ".fs-theme, .fs-action";
