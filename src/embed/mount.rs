@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
@@ -12,7 +13,9 @@ use yew::AppHandle;
 use super::options::{read_options, Options};
 use super::remote::{Remote, RemoteProps};
 use crate::model::{Diagnostic, Sheet};
-use crate::view::{App, AppProps, ErrorCard, ErrorCardProps};
+use crate::view::piece::{Piece, PieceProps};
+use crate::view::present::{present, SheetView};
+use crate::view::{App, AppProps, ErrorCard, ErrorCardProps, PieceKind, Pieces, View};
 
 /// The card's stylesheet, built in: a shadow root needs its own copy, and a constructed
 /// sheet is allowed under a strict `style-src` where an inline `<style>` is not.
@@ -114,10 +117,11 @@ fn instance(props: &InstanceProps) -> Html {
 }
 
 enum Handle {
-    /// Adopted a pre-rendered card. The pre-render's hydration markers name `App` as the
-    /// root component, so these apps are not `Instance`s and cannot be reused; only hosts in
-    /// the page's HTML are pre-rendered, so there are few.
-    Hydrated(AppHandle<App>),
+    /// Adopted a pre-rendered card: the app of its pieces (`Piece`), and the card's app
+    /// around them. The pre-render's hydration markers name `App` and `Piece` as the root
+    /// components, so these apps are not `Instance`s and cannot be reused; only hosts in the
+    /// page's HTML are pre-rendered, so there are few.
+    Hydrated(AppHandle<App>, Vec<AppHandle<Piece>>),
     Reusable(AppHandle<Instance>),
 }
 
@@ -137,7 +141,7 @@ thread_local! {
     static SPARE_APPS: RefCell<Vec<(Element, AppHandle<Instance>)>> = const { RefCell::new(Vec::new()) };
     static MOUNTINGS: Cell<u64> = const { Cell::new(0) };
     /// Hosts whose pre-rendered card is read and waits for its hydration (see
-    /// `hydrate_in_next_task`).
+    /// `hydrate_in_tasks`).
     static PENDING: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The built-in sheet, read once: every card that shows it shares it (reading it takes a
     /// few milliseconds, a page may hold ten cards, and the sheet never changes).
@@ -201,7 +205,10 @@ fn unmount_removed() {
         // not the host, its shadow root or its stylesheet.
         card.root.remove();
         match card.app {
-            Handle::Hydrated(app) => app.destroy(),
+            Handle::Hydrated(app, pieces) => {
+                app.destroy();
+                pieces.into_iter().for_each(AppHandle::destroy);
+            }
             Handle::Reusable(mut app) => {
                 app.update(InstanceProps {
                     content: Content::Nothing,
@@ -290,6 +297,7 @@ fn mount(document: &Document, host: Element) {
                 headings,
                 view,
                 on_ready: on_ready.clone(),
+                pieces: Pieces::Inline,
             }),
             (Err(e), title) => {
                 settled = true;
@@ -323,7 +331,7 @@ fn mount(document: &Document, host: Element) {
                         .as_str(),
                     ) =>
         {
-            hydrate_in_next_task(host, root, props, current);
+            hydrate_in_tasks(host, root, props, current);
             return;
         }
         (content, prerendered) => {
@@ -347,40 +355,89 @@ fn mount(document: &Document, host: Element) {
     }
 }
 
-/// Hydrates a pre-rendered card in a task of its own. Starting the card is three long pieces
-/// of work: reading and checking its sheet (in the task that mounts it), building the
-/// browser's number and date formatters (the first `Intl` formatter loads the language's
-/// data), then Yew's hydration, which walks the whole card at once. One after the other they
-/// made one task of 54-92 ms; apart, the page (and a reader's input) gets a turn between them,
-/// and each card on a page is hydrated in its own task. Until then the host is `PENDING`, not
-/// `MOUNTED`: the loader takes a click on the card's controls as Yew's only once it is
-/// mounted, so a click in between is made again once the card is live, not lost.
-fn hydrate_in_next_task(host: Element, root: Element, props: AppProps, current: Rc<Cell<bool>>) {
+/// Hydrates a pre-rendered card a part at a time, each in a task of its own, so that the page
+/// (and a reader's input) gets a turn between them. Starting the card is long work: reading
+/// and checking its sheet (in the task that mounts it), building the browser's number and date
+/// formatters (the first `Intl` formatter loads the language's data) and what the card shows,
+/// and Yew's hydration, which walks everything it hydrates at once: done as one, they made one
+/// task of 54-92 ms. So the card's largest parts are pieces (`Piece`), each the root of an
+/// app of its own, hydrated in turn (each then marked `data-piece-live`), and the card's app
+/// last, taking the pieces over as they are. Until then the host is `PENDING`, not `MOUNTED`:
+/// the loader takes a click on the card's controls as Yew's only once it is mounted (or, in a
+/// piece, once the piece is live), so a click in between is made again once the card is live,
+/// not lost.
+fn hydrate_in_tasks(host: Element, root: Element, props: AppProps, current: Rc<Cell<bool>>) {
     let _ = host.remove_attribute(MOUNTED);
     PENDING.with(|p| p.borrow_mut().push(host.clone()));
-    let lang = props.lang.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
-        crate::view::warm_formatters(&lang);
-    })
-    .forget();
-    gloo::timers::callback::Timeout::new(0, move || {
+    let full = props.view == View::Full;
+    let shown: Rc<RefCell<Option<Rc<SheetView>>>> = Rc::default();
+    {
+        let (sheet, lang, shown) = (props.sheet.clone(), props.lang.clone(), shown.clone());
+        Timeout::new(0, move || {
+            crate::view::warm_formatters(&lang);
+            *shown.borrow_mut() = Some(Rc::new(present(&sheet, &lang)));
+        })
+        .forget();
+    }
+    let hydrated: Rc<RefCell<Vec<AppHandle<Piece>>>> = Rc::default();
+    for (element, kind) in pieces_in(&root) {
+        let (host, shown, hydrated) = (host.clone(), shown.clone(), hydrated.clone());
+        Timeout::new(0, move || {
+            // Gone meanwhile: the last task lets the pieces go.
+            let Some(view) = shown.borrow().clone().filter(|_| host.is_connected()) else {
+                return;
+            };
+            let props = PieceProps { view, kind, full };
+            let app = yew::Renderer::<Piece>::with_root_and_props(element.clone(), props).hydrate();
+            let _ = element.set_attribute(PIECE_LIVE, "");
+            hydrated.borrow_mut().push(app);
+        })
+        .forget();
+    }
+    Timeout::new(0, move || {
         PENDING.with(|p| p.borrow_mut().retain(|h| *h != host));
-        // Gone meanwhile: nothing to hydrate; put back later, it is mounted afresh.
+        let pieces = hydrated.take();
         if !host.is_connected() || host.has_attribute(MOUNTED) {
+            // Gone meanwhile. What was hydrated is no longer as the build wrote it, so the
+            // card is rendered afresh if the host comes back.
+            pieces.into_iter().for_each(AppHandle::destroy);
+            root.remove();
             return;
         }
         let _ = host.set_attribute(MOUNTED, "");
+        let props = AppProps {
+            pieces: Pieces::Apart,
+            ..props
+        };
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
         MOUNTED_CARDS.with(|cards| {
             cards.borrow_mut().push(Mounted {
                 host,
                 root,
-                app: Handle::Hydrated(app),
+                app: Handle::Hydrated(app, pieces),
                 current,
             })
         });
     })
     .forget();
+}
+
+/// Set on a piece of a pre-rendered card once its app has hydrated it: the loader then
+/// leaves a click on its controls to Yew.
+const PIECE_LIVE: &str = "data-piece-live";
+
+/// The pieces of a pre-rendered card, in the page's order, each with its kind.
+fn pieces_in(root: &Element) -> Vec<(Element, PieceKind)> {
+    let Ok(found) = root.query_selector_all("[data-piece]") else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|e| {
+            let kind = PieceKind::from_key(&e.get_attribute("data-piece")?)?;
+            Some((e, kind))
+        })
+        .collect()
 }
 
 /// Renders `content` into the shadow root with a spare app if there is one, else a new one.

@@ -2,15 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::account_card::AccountCard;
-use super::claim_card::ClaimCard;
-use super::conflict_panel::ConflictPanel;
 use super::disclosure::Disclosure;
-use super::estimates_chart::EstimatesChart;
-use super::figure_card::FigureCard;
 use super::footer::Footer;
 use super::header::{Header, Headings, HEADLINE_ID};
 use super::legend::Legend;
+use super::piece::{piece_in_place, PieceKind, Pieces};
 use super::present::{notes, present, SheetView, SourceNotes};
 use super::print_notes::PrintNotes;
 use super::skip_link::SkipLink;
@@ -53,6 +49,9 @@ pub struct AppProps {
     /// Called once the card is in the DOM and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
+    /// How its largest parts are rendered: by this app, or by apps of their own.
+    #[prop_or_default]
+    pub pieces: Pieces,
 }
 
 /// The whole card for one sheet: the glance (what happened, the key figures, where accounts
@@ -106,39 +105,20 @@ pub fn app(props: &AppProps) -> Html {
                 if !view.key_figures.is_empty() {
                     <div class="fs-section fs-key-figures">
                         <p class="fs-section-title">{ "Key figures" }</p>
-                        <ul class="fs-figures">
-                            { for view.key_figures.iter().map(|f| html! {
-                                <FigureCard key={f.item.id.clone()} figure={f.clone()} />
-                            }) }
-                        </ul>
+                        { piece_in_place(PieceKind::Figures, &props.pieces, &view, full) }
                     </div>
                 }
                 if !view.disputes.is_empty() {
                     <div class="fs-section fs-disputes">
                         <p class="fs-section-title">{ "Where accounts disagree" }</p>
-                        { for view.disputes.iter().map(|d| html! {
-                            <ConflictPanel key={d.id.clone()} title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
-                                if let Some(chart) = &d.chart {
-                                    <EstimatesChart chart={chart.clone()} />
-                                }
-                                if !d.accounts.is_empty() {
-                                    <ul class="fs-accounts">
-                                        { for d.accounts.iter().map(|c| html! {
-                                            <AccountCard key={c.item.id.clone()} claim={c.clone()} full={full} />
-                                        }) }
-                                    </ul>
-                                }
-                            </ConflictPanel>
-                        }) }
+                        { piece_in_place(PieceKind::Disputes, &props.pieces, &view, full) }
                     </div>
                 }
 
             if !view.more_claims.is_empty() {
                 <Disclosure summary={format!("All claims and quotes ({})", view.more_claims.len())} open={full}>
                     <ul class="fs-claims">
-                        { for view.more_claims.iter().map(|c| html! {
-                            <ClaimCard key={c.item.id.clone()} claim={c.clone()} />
-                        }) }
+                        { for (0..view.more_claims.len()).map(|at| piece_in_place(PieceKind::Claim(at), &props.pieces, &view, full)) }
                     </ul>
                 </Disclosure>
             }

@@ -9,15 +9,15 @@ pub struct ClaimCardProps {
     pub claim: ClaimView,
 }
 
-/// A quote or statement in the full list: what kind it is and who says it, the sheet's
-/// summary (the button that opens its sources), each outlet's wording side by side, and its
-/// statuses.
+/// A quote or statement in the full list, inside its list item (`PieceShell`): what kind it
+/// is and who says it, the sheet's summary (the button that opens its sources), each outlet's
+/// wording side by side, and its statuses.
 #[function_component(ClaimCard)]
 pub fn claim_card(props: &ClaimCardProps) -> Html {
     let c = &props.claim;
     let count = c.item.citations.len();
     html! {
-        <li class="fs-claim" id={c.item.anchor.clone()}>
+        <>
             <p class="fs-claim-kind">{ c.kind }{ " \u{00B7} " }{ &c.item.claimant }</p>
             <Cited item={c.item.clone()} subject={c.summary.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
@@ -36,6 +36,6 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
             <p class="fs-badges">
                 { for c.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             </p>
-        </li>
+        </>
     }
 }

@@ -9,8 +9,8 @@
 //   "Cite this"): a pointer over it, a press or focus starts the wasm, and a click on it is
 //   not lost: it is made again once its card is live;
 // - idle after the load event (`requestIdleCallback`; in the task after it where there is
-//   none): the start is three tasks (the sheet read, the formatters, then the hydration,
-//   see mount.rs), so a reader's input waits for at most one of them.
+//   none): the start is several tasks (the sheet read, the formatters, then the hydration a
+//   piece at a time, see mount.rs), so a reader's input waits for at most one of them.
 // `let`, so it stays inside the loader's block, out of the page's globals.
 let startWhenNeeded = function (start) {
   var d = document, HOSTS = "[data-factsheet], fact-sheet", CONTROLS = ".fs-theme, .fs-action";
@@ -71,10 +71,11 @@ let startWhenNeeded = function (start) {
       var target = e.composedPath()[0];
       var control = target.closest && target.closest(CONTROLS);
       var root = control && control.getRootNode(), host = root && root.host;
-      // Once the wasm has mounted the card (it renders or hydrates within that task), the
-      // control is Yew's, even before the card says it is live: a click made again would undo
-      // the reader's.
-      if (!host || host.hasAttribute("data-factsheet-mounted")) return;
+      // Once the wasm has mounted the card (it renders or hydrates within that task), or has
+      // hydrated the piece of it the control is in (a pre-rendered card is hydrated a piece
+      // at a time, see mount.rs), the control is Yew's, even before the card says it is
+      // live: a click made again would undo the reader's.
+      if (!host || host.hasAttribute("data-factsheet-mounted") || control.closest("[data-piece-live]")) return;
       go();
       if (type != "click") return;
       // Remembered by its place among the card's controls: a card rendered afresh has others.

@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
-use factsheet::view::{App, AppProps, Headings, Theme, View};
+use factsheet::view::piece::{Piece, PieceProps};
+use factsheet::view::piece_shell::{PieceShell, PieceShellProps};
+use factsheet::view::{App, AppProps, Headings, PieceKind, Pieces, Theme, View};
+use yew::Html;
 
 /// The language the build pre-renders for; a mount point asking for another renders afresh.
 pub const LANG: &str = "en";
@@ -15,8 +18,31 @@ pub fn card() -> Result<String, String> {
     Ok(card_for(sheet))
 }
 
-/// The card's HTML for `sheet`, with Yew's hydration markers.
+/// The card's HTML for `sheet`, with Yew's hydration markers: its pieces (`Piece`) each
+/// rendered as the root of an app of its own, the rest as `App`'s, so that the browser can
+/// hydrate them one task at a time.
 pub fn card_for(sheet: factsheet::model::Sheet) -> String {
+    let view = Rc::new(factsheet::view::present::present(&sheet, LANG));
+    let pieces = PieceKind::all(&view)
+        .into_iter()
+        .map(|kind| {
+            let props = PieceProps {
+                view: view.clone(),
+                kind,
+                full: false,
+            };
+            let piece = yew::LocalServerRenderer::<Piece>::with_props(props).hydratable(true);
+            let piece = futures::executor::block_on(piece.render());
+            // The shell is the hydrating app's root, not part of what it hydrates: no markers.
+            let props = PieceShellProps {
+                kind,
+                view: view.clone(),
+                children: Html::from_html_unchecked(piece.into()),
+            };
+            let shell = yew::LocalServerRenderer::<PieceShell>::with_props(props).hydratable(false);
+            (kind, futures::executor::block_on(shell.render()).into())
+        })
+        .collect();
     let props = AppProps {
         sheet: Rc::new(sheet),
         lang: LANG.into(),
@@ -24,6 +50,7 @@ pub fn card_for(sheet: factsheet::model::Sheet) -> String {
         headings: Headings::default(),
         view: View::Glance,
         on_ready: Default::default(),
+        pieces: Pieces::Prerendered(Rc::new(pieces)),
     };
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(true);
     futures::executor::block_on(renderer.render())
