@@ -1007,6 +1007,56 @@ async fn a_theme_switch_pressed_before_the_wasm_arrives_switches_once_it_has() {
     .await;
 }
 
+/// "Cite this" pressed in a claim (a piece of the card, hydrated by an app of its own) before
+/// the wasm has arrived is answered once it has: the press is not lost between the piece's
+/// hydration and the card's.
+#[tokio::test]
+#[ignore = "needs dist/: run by cargo xtask test"]
+async fn cite_this_pressed_in_a_claim_before_the_wasm_arrives_is_answered_once_it_has() {
+    let site = HeldWasm::new(fixture_page("", &demo_prerendered_host("")).into_bytes());
+    let script = include_str!("support/js/e2e_embed/last_claim.js");
+    with_browser(&[WINDOW], |d| async move {
+        let d = &d;
+        d.goto(&site.url()).await?;
+        start_state_until(d, RENDER_TIMEOUT, |s| s.waiting && s.shown).await?;
+        let button = d.execute(script, vec![json!("button")]).await?.element()?;
+        button.scroll_into_view().await?;
+        button.click().await?;
+        let cite = d.execute(script, vec![json!("cite")]).await?.element()?;
+        cite.click().await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let mut problems = Vec::new();
+        let early: Option<String> = d.execute(script, vec![json!("offered")]).await?.convert()?;
+        if early.is_some() || start_state(d).await?.live {
+            problems.push(format!("with the wasm held, the card answered: {early:?}"));
+        }
+        site.release();
+        start_state_until(d, RENDER_TIMEOUT, |s| s.live).await?;
+        let deadline = Instant::now() + RENDER_TIMEOUT;
+        let offered = loop {
+            let offered: Option<String> = d.execute(script, vec![json!("offered")]).await?.convert()?;
+            if offered.is_some() || Instant::now() > deadline {
+                break offered;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        let id: String = d.execute(script, vec![json!("id")]).await?.convert()?;
+        let last = builtin_sheet_json()["claims"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| format!("claim-{}", c["id"].as_str().unwrap_or("")) == id).cloned())
+            .unwrap_or_default();
+        let quote = last["citations"][0]["quote"].as_str().unwrap_or("?").to_string();
+        match offered {
+            Some(text) if text.contains(&quote) => {}
+            other => problems.push(format!(
+                "once live, \"Cite this\" pressed before offered {other:?}, not a citation quoting {quote:?}"
+            )),
+        }
+        finish(problems)
+    })
+    .await;
+}
+
 /// The wasm starts when a card or the reader needs it, not before. Each page holds its load
 /// event back (an image the server never answers), so nothing there can start the wasm at
 /// idle after load: a pre-rendered card asking for nothing else fetches neither glue nor wasm
