@@ -360,66 +360,122 @@ fn mount(document: &Document, host: Element) {
 /// and checking its sheet (in the task that mounts it), building the browser's number and date
 /// formatters (the first `Intl` formatter loads the language's data) and what the card shows,
 /// and Yew's hydration, which walks everything it hydrates at once: done as one, they made one
-/// task of 54-92 ms. So the card's largest parts are pieces (`Piece`), each the root of an
-/// app of its own, hydrated in turn (each then marked `data-piece-live`), and the card's app
-/// last, taking the pieces over as they are. Until then the host is `PENDING`, not `MOUNTED`:
+/// task of 54-92 ms. So each key figure, dispute and claim is a piece (`Piece`), the root of
+/// an app of its own, hydrated in turn (each then marked `data-piece-live`), and the card's
+/// app last, taking the pieces over as they are. Until then the host is `PENDING`, not `MOUNTED`:
 /// the loader takes a click on the card's controls as Yew's only once it is mounted (or, in a
 /// piece, once the piece is live), so a click in between is made again once the card is live,
 /// not lost.
 fn hydrate_in_tasks(host: Element, root: Element, props: AppProps, current: Rc<Cell<bool>>) {
     let _ = host.remove_attribute(MOUNTED);
     PENDING.with(|p| p.borrow_mut().push(host.clone()));
-    let full = props.view == View::Full;
-    let shown: Rc<RefCell<Option<Rc<SheetView>>>> = Rc::default();
-    {
-        let (sheet, lang, shown) = (props.sheet.clone(), props.lang.clone(), shown.clone());
-        Timeout::new(0, move || {
-            crate::view::warm_formatters(&lang);
-            *shown.borrow_mut() = Some(Rc::new(present(&sheet, &lang)));
-        })
-        .forget();
-    }
-    let hydrated: Rc<RefCell<Vec<AppHandle<Piece>>>> = Rc::default();
-    for (element, kind) in pieces_in(&root) {
-        let (host, shown, hydrated) = (host.clone(), shown.clone(), hydrated.clone());
-        Timeout::new(0, move || {
-            // Gone meanwhile: the last task lets the pieces go.
-            let Some(view) = shown.borrow().clone().filter(|_| host.is_connected()) else {
-                return;
-            };
-            let props = PieceProps { view, kind, full };
-            let app = yew::Renderer::<Piece>::with_root_and_props(element.clone(), props).hydrate();
-            let _ = element.set_attribute(PIECE_LIVE, "");
-            hydrated.borrow_mut().push(app);
-        })
-        .forget();
-    }
-    Timeout::new(0, move || {
-        PENDING.with(|p| p.borrow_mut().retain(|h| *h != host));
-        let pieces = hydrated.take();
-        if !host.is_connected() || host.has_attribute(MOUNTED) {
-            // Gone meanwhile. What was hydrated is no longer as the build wrote it, so the
-            // card is rendered afresh if the host comes back.
-            pieces.into_iter().for_each(AppHandle::destroy);
-            root.remove();
-            return;
+    let steps = [Step::Formatters, Step::Present]
+        .into_iter()
+        .chain(
+            pieces_in(&root)
+                .into_iter()
+                .map(|(e, kind)| Step::Piece(e, kind)),
+        )
+        .chain(std::iter::once(Step::Card))
+        .collect();
+    next_task(Hydration {
+        host,
+        root,
+        props,
+        current,
+        shown: None,
+        pieces: Vec::new(),
+        steps,
+    });
+}
+
+/// A pre-rendered card being hydrated (`hydrate_in_tasks`).
+struct Hydration {
+    host: Element,
+    root: Element,
+    props: AppProps,
+    current: Rc<Cell<bool>>,
+    /// What the card shows, for its pieces: the same as `App` works out for itself.
+    shown: Option<Rc<SheetView>>,
+    /// The pieces' apps so far.
+    pieces: Vec<AppHandle<Piece>>,
+    steps: std::collections::VecDeque<Step>,
+}
+
+enum Step {
+    /// The browser's number and date formatters (the first loads the language's data).
+    Formatters,
+    /// What the card shows, for its pieces.
+    Present,
+    Piece(Element, PieceKind),
+    /// The card's app around its pieces.
+    Card,
+}
+
+/// The hydration's next step, in a task of its own once Yew has done what this one gave it.
+/// Yew runs its work in a microtask at the end of the task that gave it, and when that takes
+/// over 16 ms it may leave the rest for a task of its own (and take no new work until then):
+/// a step queued before that task would only add its work to it, making one long task of
+/// several steps. So the step is queued from a microtask after Yew's, behind whatever task
+/// Yew queued.
+fn next_task(hydration: Hydration) {
+    wasm_bindgen_futures::spawn_local(async move {
+        Timeout::new(0, move || run_step(hydration)).forget();
+    });
+}
+
+fn run_step(mut h: Hydration) {
+    let Some(step) = h.steps.pop_front() else {
+        return;
+    };
+    // Gone meanwhile: the host is let go; what was hydrated is no longer as the build wrote
+    // it, so then the card is rendered afresh if the host comes back.
+    if !h.host.is_connected() || h.host.has_attribute(MOUNTED) {
+        PENDING.with(|p| p.borrow_mut().retain(|host| *host != h.host));
+        if !h.pieces.is_empty() {
+            h.pieces.into_iter().for_each(AppHandle::destroy);
+            h.root.remove();
         }
-        let _ = host.set_attribute(MOUNTED, "");
-        let props = AppProps {
-            pieces: Pieces::Apart,
-            ..props
-        };
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).hydrate();
-        MOUNTED_CARDS.with(|cards| {
-            cards.borrow_mut().push(Mounted {
-                host,
-                root,
-                app: Handle::Hydrated(app, pieces),
-                current,
-            })
-        });
-    })
-    .forget();
+        return;
+    }
+    match step {
+        Step::Formatters => {
+            crate::view::warm_formatters(&h.props.lang);
+            next_task(h);
+        }
+        Step::Present => {
+            h.shown = Some(Rc::new(present(&h.props.sheet, &h.props.lang)));
+            next_task(h);
+        }
+        Step::Piece(element, kind) => {
+            if let Some(view) = h.shown.clone() {
+                let full = h.props.view == View::Full;
+                let props = PieceProps { view, kind, full };
+                let app =
+                    yew::Renderer::<Piece>::with_root_and_props(element.clone(), props).hydrate();
+                let _ = element.set_attribute(PIECE_LIVE, "");
+                h.pieces.push(app);
+            }
+            next_task(h);
+        }
+        Step::Card => {
+            PENDING.with(|p| p.borrow_mut().retain(|host| *host != h.host));
+            let _ = h.host.set_attribute(MOUNTED, "");
+            let props = AppProps {
+                pieces: Pieces::Apart,
+                ..h.props
+            };
+            let app = yew::Renderer::<App>::with_root_and_props(h.root.clone(), props).hydrate();
+            MOUNTED_CARDS.with(|cards| {
+                cards.borrow_mut().push(Mounted {
+                    host: h.host,
+                    root: h.root,
+                    app: Handle::Hydrated(app, h.pieces),
+                    current: h.current,
+                })
+            });
+        }
+    }
 }
 
 /// Set on a piece of a pre-rendered card once its app has hydrated it: the loader then

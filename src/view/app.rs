@@ -49,7 +49,8 @@ pub struct AppProps {
     /// Called once the card is in the DOM and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
-    /// How its largest parts are rendered: by this app, or by apps of their own.
+    /// How its pieces (each key figure, dispute and claim) are rendered: by this app, or by
+    /// apps of their own.
     #[prop_or_default]
     pub pieces: Pieces,
 }
@@ -105,13 +106,15 @@ pub fn app(props: &AppProps) -> Html {
                 if !view.key_figures.is_empty() {
                     <div class="fs-section fs-key-figures">
                         <p class="fs-section-title">{ "Key figures" }</p>
-                        { piece_in_place(PieceKind::Figures, &props.pieces, &view, full) }
+                        <ul class="fs-figures">
+                            { for (0..view.key_figures.len()).map(|at| piece_in_place(PieceKind::Figure(at), &props.pieces, &view, full)) }
+                        </ul>
                     </div>
                 }
                 if !view.disputes.is_empty() {
                     <div class="fs-section fs-disputes">
                         <p class="fs-section-title">{ "Where accounts disagree" }</p>
-                        { piece_in_place(PieceKind::Disputes, &props.pieces, &view, full) }
+                        { for (0..view.disputes.len()).map(|at| piece_in_place(PieceKind::Dispute(at), &props.pieces, &view, full)) }
                     </div>
                 }
 

@@ -9,13 +9,13 @@ pub struct ConflictPanelProps {
     pub children: Html,
 }
 
-/// One disagreement under its title.
+/// One disagreement under its title, inside its box (`PieceShell`).
 #[function_component(ConflictPanel)]
 pub fn conflict_panel(props: &ConflictPanelProps) -> Html {
     html! {
-        <div class="fs-conflict">
+        <>
             <p class="fs-conflict-title" id={props.title_id.clone()}><span aria-hidden="true">{ "\u{21C4} " }</span>{ &props.title }</p>
             { props.children.clone() }
-        </div>
+        </>
     }
 }

@@ -9,13 +9,13 @@ pub struct FigureCardProps {
     pub figure: FigureView,
 }
 
-/// One key figure as a compact row: the number with its hedge (the button that opens its
+/// One key figure as a compact row, inside its list item (`PieceShell`): the number with its hedge (the button that opens its
 /// sources), what it counts, who says so in each outlet and when, and its statuses.
 #[function_component(FigureCard)]
 pub fn figure_card(props: &FigureCardProps) -> Html {
     let f = &props.figure;
     html! {
-        <li class="fs-figure" id={f.item.anchor.clone()}>
+        <>
             <Cited item={f.item.clone()} subject={f.subject.clone()}>
                 <span class="fs-sr">{ "Sources for " }</span>
                 if let Some(q) = &f.qualifier { <span class="fs-qualifier">{ q }{ " " }</span> }
@@ -36,6 +36,6 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
                 if let Some(when) = &f.when { <span class="fs-attribution">{ when }</span> }
                 { for f.item.statuses.iter().map(|s| html! { <StatusBadge status={*s} /> }) }
             </p>
-        </li>
+        </>
     }
 }

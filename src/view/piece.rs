@@ -10,47 +10,47 @@ use super::figure_card::FigureCard;
 use super::piece_shell::PieceShell;
 use super::present::SheetView;
 
-/// The card's largest parts (in the seed card, about 1,000 of its 1,200 elements). A
+/// The parts of the card that are hydrated one per task (in the seed card, 24 of them hold
+/// about 1,000 of its 1,200 elements): each key figure, each dispute, each claim. A
 /// pre-rendered card is hydrated a piece per task and then the rest, so that no task of the
-/// start is long (see `hydrate_in_tasks` in `src/embed/mount.rs`); each piece is then an app
-/// of its own. The claims, the largest part, are a piece each.
+/// start is long (see `hydrate_in_tasks` in `src/embed/mount.rs`); each piece is then an app of
+/// its own. Each is named by its place in its list of the card's view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PieceKind {
-    /// The key figures' rows.
-    Figures,
-    /// Where accounts disagree: each dispute's chart and accounts.
-    Disputes,
-    /// One of the claims no dispute shows, by its place among them.
+    /// A key figure's row.
+    Figure(usize),
+    /// A disagreement: its chart and accounts.
+    Dispute(usize),
+    /// One of the claims no dispute shows.
     Claim(usize),
 }
 
 impl PieceKind {
     /// The pieces of a card showing `view`, in the card's order.
     pub fn all(view: &SheetView) -> Vec<PieceKind> {
+        let figures = (0..view.key_figures.len()).map(PieceKind::Figure);
+        let disputes = (0..view.disputes.len()).map(PieceKind::Dispute);
         let claims = (0..view.more_claims.len()).map(PieceKind::Claim);
-        [PieceKind::Figures, PieceKind::Disputes]
-            .into_iter()
-            .chain(claims)
-            .collect()
+        figures.chain(disputes).chain(claims).collect()
     }
 
     /// Its name in the page (`data-piece`).
     pub fn key(self) -> String {
         match self {
-            PieceKind::Figures => "figures".into(),
-            PieceKind::Disputes => "disputes".into(),
+            PieceKind::Figure(at) => format!("figure-{at}"),
+            PieceKind::Dispute(at) => format!("dispute-{at}"),
             PieceKind::Claim(at) => format!("claim-{at}"),
         }
     }
 
     pub fn from_key(key: &str) -> Option<PieceKind> {
-        match key {
-            "figures" => Some(PieceKind::Figures),
-            "disputes" => Some(PieceKind::Disputes),
-            _ => key
-                .strip_prefix("claim-")
-                .and_then(|at| at.parse().ok())
-                .map(PieceKind::Claim),
+        let (list, at) = key.rsplit_once('-')?;
+        let at = at.parse().ok()?;
+        match list {
+            "figure" => Some(PieceKind::Figure(at)),
+            "dispute" => Some(PieceKind::Dispute(at)),
+            "claim" => Some(PieceKind::Claim(at)),
+            _ => None,
         }
     }
 }
@@ -77,16 +77,13 @@ impl PartialEq for PieceProps {
 pub fn piece(props: &PieceProps) -> Html {
     let view = &props.view;
     match props.kind {
-        PieceKind::Figures => html! {
-            <ul class="fs-figures">
-                { for view.key_figures.iter().map(|f| html! {
-                    <FigureCard key={f.item.id.clone()} figure={f.clone()} />
-                }) }
-            </ul>
+        PieceKind::Figure(at) => match view.key_figures.get(at) {
+            Some(figure) => html! { <FigureCard figure={figure.clone()} /> },
+            None => html! {},
         },
-        PieceKind::Disputes => html! {
-            { for view.disputes.iter().map(|d| html! {
-                <ConflictPanel key={d.id.clone()} title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
+        PieceKind::Dispute(at) => match view.disputes.get(at) {
+            Some(d) => html! {
+                <ConflictPanel title_id={format!("conflict-{}-title", d.id)} title={d.title.clone()}>
                     if let Some(chart) = &d.chart {
                         <EstimatesChart chart={chart.clone()} />
                     }
@@ -98,7 +95,8 @@ pub fn piece(props: &PieceProps) -> Html {
                         </ul>
                     }
                 </ConflictPanel>
-            }) }
+            },
+            None => html! {},
         },
         PieceKind::Claim(at) => match view.more_claims.get(at) {
             Some(claim) => html! { <ClaimCard claim={claim.clone()} /> },

@@ -22,20 +22,26 @@ impl PartialEq for PieceShellProps {
     }
 }
 
-/// The element a piece of the card (`Piece`) is rendered in, and an app of its own hydrates:
-/// a claim's list item, or an element that is no box (`display: contents`) around the key
-/// figures or the disputes. It says which piece it holds (`data-piece`).
+/// The element a piece of the card (`Piece`) is rendered in, and an app of its own hydrates: a
+/// key figure's or a claim's list item, a disagreement's box. It says which piece it holds
+/// (`data-piece`).
 #[function_component(PieceShell)]
 pub fn piece_shell(props: &PieceShellProps) -> Html {
     let key = props.kind.key();
+    let view = &props.view;
     match props.kind {
-        PieceKind::Claim(at) => html! {
-            <li class="fs-claim" id={props.view.more_claims.get(at).map(|c| c.item.anchor.clone())} data-piece={key}>
+        PieceKind::Figure(at) => html! {
+            <li class="fs-figure" id={view.key_figures.get(at).map(|f| f.item.anchor.clone())} data-piece={key}>
                 { props.children.clone() }
             </li>
         },
-        PieceKind::Figures | PieceKind::Disputes => html! {
-            <div class="fs-piece" data-piece={key}>{ props.children.clone() }</div>
+        PieceKind::Dispute(_) => html! {
+            <div class="fs-conflict" data-piece={key}>{ props.children.clone() }</div>
+        },
+        PieceKind::Claim(at) => html! {
+            <li class="fs-claim" id={view.more_claims.get(at).map(|c| c.item.anchor.clone())} data-piece={key}>
+                { props.children.clone() }
+            </li>
         },
     }
 }
