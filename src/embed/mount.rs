@@ -414,14 +414,57 @@ enum Step {
 
 /// The hydration's next step, in a task of its own once Yew has done what this one gave it.
 /// Yew runs its work in a microtask at the end of the task that gave it, and when that takes
-/// over 16 ms it may leave the rest for a task of its own (and take no new work until then):
-/// a step queued before that task would only add its work to it, making one long task of
-/// several steps. So the step is queued from a microtask after Yew's, behind whatever task
-/// Yew queued.
+/// over 16 ms it may leave the rest for a timer task of its own (and take no new work until
+/// then): a step run before that task would only add its work to it, making one long task of
+/// several steps. So the step waits for a timer queued after Yew's, from a microtask after
+/// Yew's run. That timer is set from a message task, not from this one: a timer set from a
+/// timer's task is nested, and browsers hold the fifth nested timer and every one after it
+/// back by at least 4 ms, which over a card's two dozen steps would delay a reader's click
+/// on the card's controls by a tenth of a second.
 fn next_task(hydration: Hydration) {
     wasm_bindgen_futures::spawn_local(async move {
-        Timeout::new(0, move || run_step(hydration)).forget();
+        WAITING_STEPS.with(|steps| steps.borrow_mut().push_back(hydration));
+        let posted = STEP_CHANNEL.with(|channel| {
+            channel
+                .borrow_mut()
+                .get_or_insert_with(step_channel)
+                .as_ref()
+                .is_some_and(|channel| channel.port2().post_message(&JsValue::NULL).is_ok())
+        });
+        if !posted {
+            Timeout::new(0, run_waiting_step).forget();
+        }
     });
+}
+
+thread_local! {
+    /// Hydrations whose next step waits for its task, in order (several cards may be
+    /// hydrating at once: their steps take turns).
+    static WAITING_STEPS: RefCell<std::collections::VecDeque<Hydration>> = RefCell::default();
+    /// Where a message sets the timer of the next waiting step (`next_task`), kept (both its
+    /// ports) for as long as the page lives; `None` inside when the browser gave no channel.
+    static STEP_CHANNEL: RefCell<Option<Option<web_sys::MessageChannel>>> = const { RefCell::new(None) };
+}
+
+/// A channel whose every message (sent to its second port) sets a timer for the next waiting
+/// step.
+fn step_channel() -> Option<web_sys::MessageChannel> {
+    let channel = web_sys::MessageChannel::new().ok()?;
+    let on_message = Closure::<dyn FnMut()>::new(|| {
+        Timeout::new(0, run_waiting_step).forget();
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The channel serves every card for as long as the page lives.
+    on_message.forget();
+    Some(channel)
+}
+
+fn run_waiting_step() {
+    if let Some(hydration) = WAITING_STEPS.with(|steps| steps.borrow_mut().pop_front()) {
+        run_step(hydration);
+    }
 }
 
 fn run_step(mut h: Hydration) {
