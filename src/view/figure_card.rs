@@ -9,8 +9,9 @@ pub struct FigureCardProps {
     pub figure: FigureView,
 }
 
-/// One key figure as a compact row, inside its list item (`PieceShell`): the number with its hedge (the button that opens its
-/// sources), what it counts, who says so in each outlet and when, and its statuses.
+/// One key figure as a compact row, inside its list item (`PieceShell`): the number with its
+/// hedge (the button that opens its sources), what it counts, who says so in each outlet and
+/// when, and its statuses.
 #[function_component(FigureCard)]
 pub fn figure_card(props: &FigureCardProps) -> Html {
     let f = &props.figure;

@@ -145,7 +145,8 @@ pub fn format_day(date: &str, lang: &str) -> Option<String> {
 
 /// Builds the number and date formatters a card in `lang` uses, so that the card's first
 /// render does not pay for them: the first `Intl` formatter of a page loads its language's
-/// data (about 20 ms measured), which the mounting does in the task before the hydration.
+/// data (about 20 ms measured), which a pre-rendered card's hydration does in a step of its
+/// own (`hydrate_in_tasks`).
 pub fn warm_formatters(lang: &str) {
     let _ = format_number(1.0, lang);
     let _ = format_day("2025-01-01", lang);
